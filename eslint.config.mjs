@@ -1,0 +1,58 @@
+// Lint, including the layer boundaries of docs/architecture.md:
+// http → usage → providers → generated; generated/<provider> only from its own provider and sandbox folders.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const providers = ['flexprice', 'sequence', 'svix'];
+
+/** `no-restricted-imports` patterns that keep one folder away from the given targets. */
+const forbid = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'generated/', 'node_modules/', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/usage/**/*.ts'],
+    rules: forbid(
+      ['**/providers/**', '**/sandbox/**', '**/http/**', ...providers.map((name) => `**/generated/${name}`)],
+      'src/usage/ is the provider-neutral core: it must not import providers, the sandbox, http or provider types.',
+    ),
+  },
+  {
+    files: ['src/providers/*.ts'],
+    rules: forbid(['**/http/**', '**/sandbox/**', 'express'], 'Adapters speak HTTP through openapi-fetch only; no express, http or sandbox.'),
+  },
+  ...providers.flatMap((name) => {
+    const others = providers.filter((other) => other !== name);
+    const otherGenerated = others.map((other) => `**/generated/${other}`);
+    return [
+      {
+        files: [`src/providers/${name}/**/*.ts`],
+        rules: forbid(
+          ['**/http/**', '**/sandbox/**', 'express', '**/providers/registry', ...otherGenerated, ...others.map((other) => `**/providers/${other}/**`)],
+          `The ${name} adapter speaks HTTP through openapi-fetch with its own generated types only.`,
+        ),
+      },
+      {
+        files: [`src/sandbox/${name}/**/*.ts`],
+        rules: forbid(
+          ['**/providers/**', '**/http/**', ...otherGenerated, ...others.map((other) => `**/sandbox/${other}/**`)],
+          `The ${name} simulator stands alone: its own generated types, no adapters.`,
+        ),
+      },
+    ];
+  }),
+  {
+    files: ['src/http/**/*.ts', 'src/app.ts', 'src/server.ts', 'src/config.ts', 'src/errors.ts', 'src/index.ts', 'src/client.ts'],
+    rules: forbid(providers.map((name) => `**/generated/${name}`), 'Only provider and sandbox folders use a provider\'s generated types.'),
+  },
+);

@@ -1,0 +1,126 @@
+/**
+ * The only reader of the environment. Parses once and reports every problem at once, each with
+ * the key it concerns.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const providerId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower case letters, digits, - and _').max(64);
+const url = z.url({ protocol: /^https?$/ });
+const secret = z.string().min(1);
+const common = {
+  id: providerId,
+  mode: z.enum(['live', 'sandbox']).default('live'),
+  baseUrl: url.optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+};
+
+const providerSchema = z.discriminatedUnion('type', [
+  z.object({ ...common, type: z.literal('flexprice'), apiKey: secret.optional() }).strict(),
+  z.object({ ...common, type: z.literal('sequence'), clientId: secret.optional(), clientSecret: secret.optional() }).strict(),
+  z.object({ ...common, type: z.literal('svix'), token: secret.optional() }).strict(),
+]);
+
+const limitsSchema = z
+  .object({
+    maxBodyBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+    maxPeriodDays: z.number().int().min(1).max(3660).default(400),
+    maxWindows: z.number().int().min(1).max(100_000).default(1_000),
+    maxCustomers: z.number().int().min(1).max(100).default(50),
+    maxUpstreamCalls: z.number().int().min(1).max(1_000).default(100),
+    upstreamConcurrency: z.number().int().min(1).max(64).default(4),
+  })
+  .strict();
+
+const fileSchema = z
+  .object({
+    providers: z.array(providerSchema).default([]),
+    limits: limitsSchema.default(() => limitsSchema.parse({})),
+  })
+  .strict()
+  .superRefine((config, context) => {
+    const seen = new Set<string>();
+    config.providers.forEach((provider, index) => {
+      if (seen.has(provider.id)) {
+        context.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate provider id "${provider.id}"` });
+      }
+      seen.add(provider.id);
+      if (provider.mode === 'sandbox') return;
+      const missing =
+        provider.type === 'flexprice' ? (['apiKey'] as const).filter((key) => !provider[key])
+        : provider.type === 'sequence' ? (['clientId', 'clientSecret'] as const).filter((key) => !provider[key])
+        : (['token'] as const).filter((key) => !provider[key]);
+      for (const key of missing) {
+        context.addIssue({ code: 'custom', path: ['providers', index, key], message: `required for a live ${provider.type} provider` });
+      }
+    });
+  });
+
+export type ProviderConfig = z.infer<typeof providerSchema>;
+export type Limits = z.infer<typeof limitsSchema>;
+
+export interface Config {
+  port: number;
+  /** Absent when USAGE_GATEWAY_CONFIG is not set: the gateway then runs its sandbox providers. */
+  configFile: string | undefined;
+  providers: ProviderConfig[];
+  limits: Limits;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Replaces `${NAME}` with the environment variable's value; a missing one is a problem, not "". */
+function interpolate(value: unknown, env: NodeJS.ProcessEnv, where: string, problems: string[]): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+      const found = env[name];
+      if (found === undefined || found === '') problems.push(`${where}: environment variable ${name} is not set`);
+      return found ?? '';
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, env, `${where}.${index}`, problems));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, interpolate(item, env, where ? `${where}.${key}` : key, problems)]),
+    );
+  }
+  return value;
+}
+
+function readConfigFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+}
+
+/** Reads `PORT` and the file named by `USAGE_GATEWAY_CONFIG`; throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const portText = env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535) problems.push(`PORT: "${portText}" is not a port number (0-65535)`);
+
+  const configFile = env.USAGE_GATEWAY_CONFIG ? path.resolve(env.USAGE_GATEWAY_CONFIG) : undefined;
+  let raw: unknown = {};
+  if (configFile) {
+    try {
+      raw = readConfigFile(configFile) ?? {};
+    } catch (error) {
+      problems.push(`USAGE_GATEWAY_CONFIG: cannot read ${configFile}: ${(error as Error).message}`);
+    }
+  }
+  const parsed = fileSchema.safeParse(interpolate(raw, env, '', problems));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return { port, configFile, providers: parsed.data.providers, limits: parsed.data.limits };
+}

@@ -1,0 +1,66 @@
+/**
+ * What every adapter shares about talking to a provider: a fetch that enforces the timeout and
+ * turns network failures into gateway errors, and one mapping of upstream statuses to error codes.
+ */
+import { GatewayError, type ErrorCode } from '../errors';
+
+export type Fetch = typeof globalThis.fetch;
+
+export interface UpstreamFetchOptions {
+  provider: string;
+  timeoutMs: number;
+  fetch?: Fetch | undefined;
+}
+
+/**
+ * Wraps `fetch` so a slow provider becomes 504 `upstream_timeout`, an unreachable one 503
+ * `upstream_unavailable`, and a caller abort propagates untouched.
+ */
+export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    try {
+      return await baseFetch(input, { ...init, signal });
+    } catch (error) {
+      if (callerSignal?.aborted) throw error;
+      if (timeout.aborted) {
+        throw new GatewayError('upstream_timeout', {
+          detail: `${options.provider} did not answer within ${options.timeoutMs} ms`,
+          provider: options.provider,
+          retryable: true,
+          cause: error,
+        });
+      }
+      throw new GatewayError('upstream_unavailable', {
+        detail: `${options.provider} cannot be reached`,
+        provider: options.provider,
+        retryable: true,
+        cause: error,
+      });
+    }
+  };
+}
+
+/** Maps an upstream error response to the gateway's error family, carrying the provider's message. */
+export function upstreamError(provider: string, response: Response, message: string | undefined): GatewayError {
+  const status = response.status;
+  const code: ErrorCode =
+    status === 401 || status === 403 ? 'upstream_auth_failed'
+    : status === 404 ? 'upstream_not_found'
+    : status === 429 ? 'upstream_rate_limited'
+    : status >= 400 && status < 500 ? 'upstream_invalid_request'
+    : 'upstream_error';
+  // Our credentials are never the caller's business: keep the provider's words out of auth failures.
+  const said = code === 'upstream_auth_failed' || !message ? '' : `: ${message}`;
+  const retryAfter = response.headers.get('retry-after');
+  return new GatewayError(code, {
+    detail: `${provider} answered ${status}${said}`,
+    provider,
+    upstreamStatus: status,
+    retryable: code === 'upstream_rate_limited' || code === 'upstream_error',
+    headers: code === 'upstream_rate_limited' && retryAfter ? { 'Retry-After': retryAfter } : {},
+  });
+}
