@@ -2,12 +2,18 @@
  * What a usage provider is. This file is the contract between the gateway and every adapter:
  * treat it as a breaking surface.
  */
-import type { Capabilities, ProviderMode, ProviderType, UsageQuery, UsageReport } from './model';
+import type { Capabilities, ProviderMode, ProviderType, UsageQuery, UsageReport, UsageWarning } from './model';
 
 /** The outcome of a query: a finished report, or an upstream task still running. */
 export type QueryOutcome =
   | { readonly kind: 'complete'; readonly report: UsageReport }
-  | { readonly kind: 'pending'; readonly upstreamTaskId: string };
+  | {
+      readonly kind: 'pending';
+      /** The id the provider gave its task. */
+      readonly upstreamTaskId: string;
+      /** Warnings known when the task started (e.g. unresolved ids); the gateway hands them back to `poll`. */
+      readonly warnings: readonly UsageWarning[];
+    };
 
 export interface QueryOptions {
   /** The validated unified query; `query.provider` is this provider's id. */
@@ -23,6 +29,8 @@ export interface PollOptions {
   readonly query: UsageQuery;
   /** The id the provider gave the task. */
   readonly upstreamTaskId: string;
+  /** The warnings the pending outcome carried; they belong in the final report. */
+  readonly warnings: readonly UsageWarning[];
   readonly signal: AbortSignal;
 }
 

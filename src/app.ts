@@ -1,0 +1,60 @@
+/**
+ * createApp wires the Express application from its dependencies. It never listens: server.ts
+ * does, and tests hand the app to supertest.
+ */
+import express, { type Router } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import pino, { type Logger } from 'pino';
+import { GatewayError } from './errors';
+import { accessLog } from './http/access-log';
+import { errorHandler } from './http/error-handler';
+import { requestId } from './http/request-id';
+import { loadSpec } from './specs';
+import { usageRoutes } from './usage/routes';
+import type { UsageService } from './usage/service';
+
+export interface AppDependencies {
+  service: UsageService;
+  /** Largest accepted JSON body on /v1, in bytes; larger ones get 413. */
+  maxBodyBytes: number;
+  logger?: Logger;
+  /** Validate every response against specs/usage-api.yaml (tests turn this on). */
+  validateResponses?: boolean;
+  /** Routers mounted before the unified API's parser and validator (the sandbox simulators). */
+  mounts?: readonly Router[];
+}
+
+export function createApp(dependencies: AppDependencies): express.Express {
+  const logger = dependencies.logger ?? pino({ level: 'silent' });
+  const spec = loadSpec('usage-api');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId);
+  app.use(accessLog(logger));
+  for (const mount of dependencies.mounts ?? []) app.use(mount);
+
+  app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: loadSpec('usage-api') as never,
+      validateRequests: { allowUnknownQueryParameters: false },
+      validateResponses: dependencies.validateResponses ?? false,
+      validateSecurity: false,
+      validateFormats: true,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(spec);
+  });
+  app.use(usageRoutes(dependencies.service));
+  app.use((req, _res, next) => {
+    next(new GatewayError('route_not_found', { detail: `No route ${req.method} ${req.path}` }));
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,47 @@
+/** The unified API's routes. Requests arrive already validated against specs/usage-api.yaml. */
+import { Router, type Request, type Response } from 'express';
+import type { UsageQuery } from './model';
+import type { UsageResult, UsageService } from './service';
+
+/** Aborts upstream work when the caller goes away before the answer. */
+function callerSignal(req: Request, res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('the caller closed the connection'));
+  });
+  return controller.signal;
+}
+
+function send(res: Response, result: UsageResult): void {
+  if (result.kind === 'complete') {
+    res.status(200).json(result.report);
+    return;
+  }
+  res.status(202).location(`/v1/usage/tasks/${result.task.taskId}`).json(result.task);
+}
+
+export function usageRoutes(service: UsageService): Router {
+  const router = Router();
+
+  router.post('/v1/usage/query', async (req, res) => {
+    const result = await service.query(req.body as UsageQuery, {
+      signal: callerSignal(req, res),
+      idempotencyKey: req.get('idempotency-key'),
+    });
+    send(res, result);
+  });
+
+  router.get('/v1/usage/tasks/:taskId', async (req, res) => {
+    send(res, await service.getTask(String(req.params.taskId), { signal: callerSignal(req, res) }));
+  });
+
+  router.get('/v1/providers', (_req, res) => {
+    res.json({ providers: service.listProviders() });
+  });
+
+  router.get('/v1/providers/:providerId', (req, res) => {
+    res.json(service.getProvider(String(req.params.providerId)));
+  });
+
+  return router;
+}
