@@ -34,10 +34,22 @@ const limitsSchema = z
   })
   .strict();
 
+const sandboxSchema = z
+  .object({
+    /** Events each simulator holds at most; past it, ingest is refused whole. */
+    maxEvents: z.number().int().min(1).max(50_000_000).default(5_000_000),
+    /** How long a Svix stats task stays `running`. */
+    svixTaskDelayMs: z.number().int().min(0).max(600_000).default(1_000),
+    /** Load the demo data set at startup. */
+    demoData: z.boolean().default(true),
+  })
+  .strict();
+
 const fileSchema = z
   .object({
     providers: z.array(providerSchema).default([]),
     limits: limitsSchema.default(() => limitsSchema.parse({})),
+    sandbox: sandboxSchema.default(() => sandboxSchema.parse({})),
   })
   .strict()
   .superRefine((config, context) => {
@@ -47,7 +59,12 @@ const fileSchema = z
         context.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate provider id "${provider.id}"` });
       }
       seen.add(provider.id);
-      if (provider.mode === 'sandbox') return;
+      if (provider.mode === 'sandbox') {
+        if (provider.baseUrl) {
+          context.addIssue({ code: 'custom', path: ['providers', index, 'baseUrl'], message: 'a sandbox provider uses the embedded simulator; remove baseUrl or set mode: live' });
+        }
+        return;
+      }
       const missing =
         provider.type === 'flexprice' ? (['apiKey'] as const).filter((key) => !provider[key])
         : provider.type === 'sequence' ? (['clientId', 'clientSecret'] as const).filter((key) => !provider[key])
@@ -60,13 +77,17 @@ const fileSchema = z
 
 export type ProviderConfig = z.infer<typeof providerSchema>;
 export type Limits = z.infer<typeof limitsSchema>;
+export type SandboxSettings = z.infer<typeof sandboxSchema>;
 
 export interface Config {
   port: number;
+  /** Interface to listen on (`HOST`, default loopback). */
+  host: string;
   /** Absent when USAGE_GATEWAY_CONFIG is not set: the gateway then runs its sandbox providers. */
   configFile: string | undefined;
   providers: ProviderConfig[];
   limits: Limits;
+  sandbox: SandboxSettings;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65_535) problems.push(`PORT: "${portText}" is not a port number (0-65535)`);
 
+  const host = env.HOST ?? '127.0.0.1';
   const configFile = env.USAGE_GATEWAY_CONFIG ? path.resolve(env.USAGE_GATEWAY_CONFIG) : undefined;
   let raw: unknown = {};
   if (configFile) {
@@ -122,5 +144,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  return { port, configFile, providers: parsed.data.providers, limits: parsed.data.limits };
+  return { port, host, configFile, providers: parsed.data.providers, limits: parsed.data.limits, sandbox: parsed.data.sandbox };
 }

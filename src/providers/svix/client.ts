@@ -1,0 +1,27 @@
+/** The typed HTTP client for the Svix API subset in specs/svix.yaml. */
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../../../generated/svix';
+import { createUpstreamFetch, type Fetch } from '../upstream';
+
+/** An openapi-fetch client typed by specs/svix.yaml. */
+export type SvixClient = Client<paths>;
+
+/** Where and as whom the client talks to Svix. */
+export interface SvixClientOptions {
+  /** The configured provider id, named in timeout and connection errors. */
+  provider: string;
+  baseUrl: string;
+  /** The Svix API token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  timeoutMs: number;
+  fetch?: Fetch | undefined;
+}
+
+/** An openapi-fetch client for Svix with Bearer auth and the gateway's timeout and network-error mapping. */
+export function createSvixClient(options: SvixClientOptions): SvixClient {
+  return createClient<paths>({
+    baseUrl: options.baseUrl,
+    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+    fetch: createUpstreamFetch({ provider: options.provider, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+  });
+}

@@ -1,0 +1,79 @@
+/** Svix's error bodies read leniently, and the Svix-specific failures of the gateway's error family. */
+import { GatewayError } from '../../errors';
+import { upstreamError } from '../upstream';
+import { isRecord } from './json';
+
+// A non-JSON error body (a proxy's HTML page, a bare 502) is quoted only this far.
+const maxQuotedText = 200;
+
+/**
+ * The provider's own words from an error body. Svix answers 422 with HTTPValidationError
+ * `{detail: [{loc, msg, type}]}` (e.g. when none of the app ids resolve) and every other error with
+ * HttpErrorOut `{code, detail}`; either may be missing or malformed, so nothing here trusts the shape.
+ */
+export function readSvixErrorMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim().slice(0, maxQuotedText) || undefined;
+  if (!isRecord(body)) return undefined;
+  const { code, detail } = body;
+  if (Array.isArray(detail)) {
+    const messages = detail.flatMap((item) => (isRecord(item) && typeof item.msg === 'string' ? [item.msg] : []));
+    return messages.length > 0 ? messages.join('; ') : undefined;
+  }
+  if (typeof detail === 'string' && detail !== '') {
+    return typeof code === 'string' && code !== '' ? `${detail} (${code})` : detail;
+  }
+  return typeof code === 'string' && code !== '' ? code : undefined;
+}
+
+/**
+ * The gateway error for a Svix error response. The token is cut out of the provider's message in
+ * case an error ever echoes the Authorization header back.
+ */
+export function svixError(provider: string, response: Response, body: unknown, token: string): GatewayError {
+  const message = readSvixErrorMessage(body);
+  const redacted = message !== undefined && token !== '' ? message.split(token).join('[redacted]') : message;
+  return upstreamError(provider, response, redacted);
+}
+
+/** Svix answered, but outside its specification (a body we cannot read as the spec describes). */
+export function svixContractViolation(provider: string, detail: string, cause?: unknown): GatewayError {
+  return new GatewayError('upstream_contract_violation', {
+    detail: `${provider}: ${detail}`,
+    provider,
+    retryable: false,
+    cause,
+  });
+}
+
+/** A Svix background task that ended `failed`; Svix says nothing about why, so neither can we. */
+export function svixTaskFailed(provider: string, taskId: string): GatewayError {
+  return new GatewayError('upstream_task_failed', {
+    detail: `${provider}: background task ${taskId} failed`,
+    provider,
+    retryable: false,
+  });
+}
+
+/**
+ * A failure after the response headers arrived, while the body was read: openapi-fetch parses the
+ * body itself, so a non-JSON success body or a stream cut by the timeout surfaces here rather than
+ * in `createUpstreamFetch`. Gateway errors pass through unchanged.
+ */
+export function svixTransportError(provider: string, timeoutMs: number, error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof SyntaxError) return svixContractViolation(provider, 'answered with a body that is not JSON', error);
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new GatewayError('upstream_timeout', {
+      detail: `${provider} did not answer within ${timeoutMs} ms`,
+      provider,
+      retryable: true,
+      cause: error,
+    });
+  }
+  return new GatewayError('upstream_unavailable', {
+    detail: `${provider} broke off its answer`,
+    provider,
+    retryable: true,
+    cause: error,
+  });
+}
