@@ -21,10 +21,14 @@ const validatorCodes: Record<number, ErrorCode> = {
   415: 'unsupported_media_type',
 };
 
-/** Paths from express-openapi-validator look like `/body/to` or `.body.to`; keep them as JSON Pointers. */
+/**
+ * Paths from express-openapi-validator look like `/body/to`, `.body.to` or `/params/taskId`; answer
+ * JSON Pointers with the location named as in OpenAPI (`/path/taskId`).
+ */
 function toPointer(path: string | undefined): string {
   if (!path) return '';
-  return path.startsWith('/') ? path : `/${path.replace(/^\./, '').replace(/\./g, '/')}`;
+  const pointer = path.startsWith('/') ? path : `/${path.replace(/^\./, '').replace(/\./g, '/')}`;
+  return pointer.replace(/^\/params\//, '/path/');
 }
 
 /** Maps errors thrown before a handler ran (body parser, validator) to gateway errors. */
