@@ -215,7 +215,7 @@ export interface components {
             value: number;
             /** @description Events behind the value; null where the provider does not report it. */
             eventCount: number | null;
-            /** @description One entry per window with data, each clipped to `[from, to)`; null when no window was asked. */
+            /** @description One entry per window holding at least one event, ascending, each clipped to `[from, to)`; null when no window was asked. */
             windows: components["schemas"]["UsageWindow"][] | null;
             groups: components["schemas"]["UsageGroup"][];
             /** @constant */

@@ -112,11 +112,10 @@ export function fromSequenceResponse(
     to: query.to,
     value: calculation.value,
     eventCount: calculation.eventCount,
-    windows: windows?.map(({ range, answer }) => ({
-      start: formatInstant(range.start),
-      end: formatInstant(range.end),
-      value: answer.calculation.value,
-    })) ?? null,
+    // Like Flexprice, a window appears only when events fell in it; Sequence answers every window.
+    windows: windows
+      ?.filter(({ answer }) => answer.calculation.eventCount > 0)
+      .map(({ range, answer }) => ({ start: formatInstant(range.start), end: formatInstant(range.end), value: answer.calculation.value })) ?? null,
     groups: [],
     status: 'complete',
     warnings: sequenceWarnings(query, calculation),

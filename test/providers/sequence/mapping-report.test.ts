@@ -79,4 +79,17 @@ describe('fromSequenceResponse', () => {
       raw: [whole.body, first.body, second.body],
     });
   });
+
+  it('leaves out windows in which no event fell, as Flexprice does', () => {
+    const whole = readSequenceCalculation('sequence-eu', { ...(sequenceFixture('calculate-unique-null-unit') as object), value: 3, eventCount: 9 });
+    const empty = readSequenceCalculation('sequence-eu', sequenceFixture('calculate-unique-null-unit'));
+    const full = readSequenceCalculation('sequence-eu', { ...(sequenceFixture('calculate-unique-null-unit') as object), value: 3, eventCount: 9 });
+    const windows = [
+      { range: { start: Date.parse('2024-03-01T00:00:00Z'), end: Date.parse('2024-03-02T00:00:00Z') }, answer: empty },
+      { range: { start: Date.parse('2024-03-02T00:00:00Z'), end: Date.parse('2024-03-03T00:00:00Z') }, answer: full },
+    ];
+    expect(fromSequenceResponse(whole, sequenceQuery({ windowSize: 'DAY' }), windows).windows).toStrictEqual([
+      { start: '2024-03-02T00:00:00Z', end: '2024-03-03T00:00:00Z', value: 3 },
+    ]);
+  });
 });
