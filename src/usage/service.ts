@@ -5,6 +5,7 @@
 import { GatewayError } from '../errors';
 import { checkCapabilities, checkLimits, checkSemantics, type QueryLimits } from './check';
 import type { ProviderInfo, UsageQuery, UsageReport, UsageTask } from './model';
+import { createIdempotencyGuard } from './idempotency';
 import { createTaskStore, type TaskStore } from './tasks';
 import type { QueryOutcome, UsageProvider } from './usage-provider';
 
@@ -47,6 +48,7 @@ export function createUsageService(options: UsageServiceOptions) {
   const tasks = options.tasks ?? createTaskStore();
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
+  const idempotency = createIdempotencyGuard();
 
   function findProvider(id: string, path: string): UsageProvider {
     const provider = providers.get(id);
@@ -90,6 +92,7 @@ export function createUsageService(options: UsageServiceOptions) {
       checkSemantics(query);
       checkCapabilities(query, provider.id, provider.capabilities);
       checkLimits(query, options.limits);
+      if (run.idempotencyKey !== undefined) idempotency.check(run.idempotencyKey, query);
       const waitMs = (query.waitSeconds ?? options.defaultWaitSeconds ?? 10) * 1000;
       const deadline = now() + waitMs;
       const started = await provider.query({ query, signal: run.signal, idempotencyKey: run.idempotencyKey });

@@ -170,3 +170,17 @@ describe('GET /healthz and GET /openapi.json', () => {
     expect(Object.keys(response.body.paths)).toContain('/v1/usage/query');
   });
 });
+
+describe('Idempotency-Key reuse', () => {
+  it('accepts the same key for the same query and refuses it for another', async () => {
+    const provider = fakeProvider();
+    const app = testApp([provider]);
+    const first = await request(app).post('/v1/usage/query').set('Idempotency-Key', 'k-1').send(query);
+    const again = await request(app).post('/v1/usage/query').set('Idempotency-Key', 'k-1').send({ ...query, waitSeconds: 3 });
+    const other = await request(app).post('/v1/usage/query').set('Idempotency-Key', 'k-1').send({ ...query, metric: 'other' });
+    expect([first.status, again.status, other.status]).toStrictEqual([200, 200, 422]);
+    expect(other.body.code).toBe('idempotency_conflict');
+    expect(other.body.errors).toStrictEqual([{ path: '/headers/idempotency-key', message: 'was already used for a different query' }]);
+    expect(provider.queries).toHaveLength(2);
+  });
+});
