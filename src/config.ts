@@ -21,7 +21,7 @@ const providerSchema = z.discriminatedUnion('type', [
   z.object({ ...common, type: z.literal('flexprice'), apiKey: secret.optional() }).strict(),
   z.object({ ...common, type: z.literal('sequence'), clientId: secret.optional(), clientSecret: secret.optional() }).strict(),
   z.object({ ...common, type: z.literal('svix'), token: secret.optional() }).strict(),
-]);
+], { error: (issue) => (issue.code === 'invalid_union' ? 'type must be one of flexprice, sequence, svix' : undefined) });
 
 const limitsSchema = z
   .object({
@@ -139,8 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = fileSchema.safeParse(interpolate(raw, env, '', problems));
   if (!parsed.success) {
+    // A key whose environment variable is missing was reported already; its emptiness is no news.
+    const reported = new Set(problems.map((problem) => problem.split(':')[0]));
     for (const issue of parsed.error.issues) {
-      problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      const key = issue.path.join('.') || '(root)';
+      if (!reported.has(key)) problems.push(`${key}: ${issue.message}`);
     }
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);

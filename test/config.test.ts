@@ -1,0 +1,132 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+const directory = mkdtempSync(path.join(tmpdir(), 'usage-gateway-config-'));
+function file(name: string, text: string): string {
+  const target = path.join(directory, name);
+  writeFileSync(target, text);
+  return target;
+}
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to port 8080 on loopback with no providers file', () => {
+    const config = loadConfig({});
+    expect(config).toStrictEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      configFile: undefined,
+      providers: [],
+      limits: { maxBodyBytes: 65536, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4 },
+      sandbox: { maxEvents: 5_000_000, svixTaskDelayMs: 1000, demoData: true },
+    });
+  });
+
+  it('reads YAML with ${ENV} secrets, and several providers of one type side by side', () => {
+    const configFile = file('two-regions.yaml', `
+providers:
+  - id: flexprice-us
+    type: flexprice
+    baseUrl: https://us.api.flexprice.io/v1
+    apiKey: \${FP_US_KEY}
+  - id: flexprice-in
+    type: flexprice
+    baseUrl: https://api.cloud.flexprice.io/v1
+    apiKey: \${FP_IN_KEY}
+    timeoutMs: 5000
+  - id: billing
+    type: sequence
+    clientId: id-1
+    clientSecret: \${SEQ_SECRET}
+  - id: webhooks
+    type: svix
+    token: \${SVIX_TOKEN}
+limits:
+  maxCustomers: 10
+`);
+    const config = loadConfig({ USAGE_GATEWAY_CONFIG: configFile, PORT: '9090', FP_US_KEY: 'us-key', FP_IN_KEY: 'in-key', SEQ_SECRET: 's3', SVIX_TOKEN: 'sk_x.eu' });
+    expect(config.port).toBe(9090);
+    expect(config.providers).toStrictEqual([
+      { id: 'flexprice-us', type: 'flexprice', mode: 'live', baseUrl: 'https://us.api.flexprice.io/v1', apiKey: 'us-key', timeoutMs: 10000 },
+      { id: 'flexprice-in', type: 'flexprice', mode: 'live', baseUrl: 'https://api.cloud.flexprice.io/v1', apiKey: 'in-key', timeoutMs: 5000 },
+      { id: 'billing', type: 'sequence', mode: 'live', clientId: 'id-1', clientSecret: 's3', timeoutMs: 10000 },
+      { id: 'webhooks', type: 'svix', mode: 'live', token: 'sk_x.eu', timeoutMs: 10000 },
+    ]);
+    expect(config.limits.maxCustomers).toBe(10);
+  });
+
+  it('reads JSON and sandbox providers without credentials', () => {
+    const configFile = file('sandbox.json', JSON.stringify({ providers: [{ id: 'fp', type: 'flexprice', mode: 'sandbox' }] }));
+    expect(loadConfig({ USAGE_GATEWAY_CONFIG: configFile }).providers).toStrictEqual([
+      { id: 'fp', type: 'flexprice', mode: 'sandbox', timeoutMs: 10000 },
+    ]);
+  });
+
+  it('reports every problem at once, each naming its key, and never a secret', () => {
+    const configFile = file('broken.yaml', `
+providers:
+  - id: Bad Id
+    type: flexprice
+    apiKey: super-secret-value
+  - id: seq
+    type: sequence
+    clientId: \${MISSING_ID}
+  - id: seq
+    type: svix
+    token: t
+    baseUrl: not a url
+  - id: box
+    type: svix
+    mode: sandbox
+    baseUrl: https://api.svix.com
+  - id: other
+    type: stripe
+limits:
+  maxWindows: 0
+extra: true
+`);
+    const problems = problemsOf({ USAGE_GATEWAY_CONFIG: configFile, PORT: 'eighty' });
+    expect(problems).toStrictEqual([
+      'PORT: "eighty" is not a port number (0-65535)',
+      'providers.1.clientId: environment variable MISSING_ID is not set',
+      expect.stringMatching(/^providers\.0\.id: /),
+      expect.stringMatching(/^providers\.2\.baseUrl: /),
+      'providers.4.type: type must be one of flexprice, sequence, svix',
+      expect.stringMatching(/^limits\.maxWindows: /),
+      expect.stringMatching(/^\(root\): .*extra/),
+    ]);
+    expect(problems.join('\n')).not.toContain('super-secret-value');
+  });
+
+  it('reports cross-field problems: duplicate ids, missing live credentials, baseUrl on a sandbox provider', () => {
+    const configFile = file('cross.yaml', `
+providers:
+  - { id: a, type: flexprice }
+  - { id: a, type: sequence, clientId: x }
+  - { id: b, type: svix, mode: sandbox, baseUrl: "https://api.svix.com" }
+`);
+    expect(problemsOf({ USAGE_GATEWAY_CONFIG: configFile })).toStrictEqual([
+      'providers.0.apiKey: required for a live flexprice provider',
+      'providers.1.id: duplicate provider id "a"',
+      'providers.1.clientSecret: required for a live sequence provider',
+      'providers.2.baseUrl: a sandbox provider uses the embedded simulator; remove baseUrl or set mode: live',
+    ]);
+  });
+
+  it('reports an unreadable file', () => {
+    expect(problemsOf({ USAGE_GATEWAY_CONFIG: path.join(directory, 'absent.yaml') })).toStrictEqual([
+      expect.stringMatching(/^USAGE_GATEWAY_CONFIG: cannot read .*absent\.yaml/),
+    ]);
+  });
+});
