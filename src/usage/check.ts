@@ -27,9 +27,6 @@ export function checkSemantics(query: UsageQuery): void {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
   if (!(from < to)) violations.push({ path: '/body/to', message: 'must be after from (the period is [from, to))' });
-  if (query.aggregation && query.aggregation !== 'count' && !query.property) {
-    violations.push({ path: '/body/property', message: `is required for aggregation ${query.aggregation}` });
-  }
   if (query.multiplier !== undefined) {
     if (query.aggregation !== 'sum_with_multiplier') {
       violations.push({ path: '/body/multiplier', message: 'is only allowed with aggregation sum_with_multiplier' });

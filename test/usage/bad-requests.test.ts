@@ -3,12 +3,14 @@
  * a provider.
  */
 import request from 'supertest';
-import { sequenceCapabilities } from '../../src/providers/sequence/capabilities';
-import { svixCapabilities } from '../../src/providers/svix/capabilities';
+import { createFlexpriceAdapter } from '../../src/providers/flexprice/adapter';
+import { createSequenceAdapter } from '../../src/providers/sequence/adapter';
+import { createSvixAdapter } from '../../src/providers/svix/adapter';
 import { fakeProvider } from '../helpers/fake-provider';
 import { testApp } from '../helpers/test-app';
 
 const valid = { provider: 'fake', metric: 'api_calls', from: '2024-03-01T00:00:00Z', to: '2024-03-08T00:00:00Z' };
+const flexprice = { ...valid, provider: 'fp' };
 const sequence = { ...valid, provider: 'seq', metric: 'mtr_1', customers: ['acme'] };
 const svix = { ...valid, provider: 'svix', metric: 'message_destinations' };
 
@@ -43,7 +45,12 @@ const cases: Case[] = [
   { name: 'unknown field', body: { ...valid, start_time: '2024-03-01T00:00:00Z' }, status: 400, code: 'validation_failed', path: '/body/start_time' },
   { name: 'from equals to', body: { ...valid, to: valid.from }, status: 400, code: 'validation_failed', path: '/body/to' },
   { name: 'from after to', body: { ...valid, from: valid.to, to: valid.from }, status: 400, code: 'validation_failed', path: '/body/to' },
-  { name: 'sum without property', body: { ...valid, aggregation: 'sum' }, status: 400, code: 'validation_failed', path: '/body/property' },
+  { name: 'sum without property on Flexprice', body: { ...flexprice, aggregation: 'sum' }, status: 400, code: 'validation_failed', path: '/body/property' },
+  { name: 'sub-second from on Flexprice', body: { ...flexprice, from: '2024-03-01T00:00:00.250Z' }, status: 422, code: 'unsupported_by_provider', path: '/body/from' },
+  { name: 'avg over several customers on Flexprice', body: { ...flexprice, aggregation: 'avg', property: 'n', customers: ['a', 'b'] }, status: 422, code: 'unsupported_by_provider', path: '/body/customers' },
+  { name: 'property on Sequence', body: { ...sequence, property: 'bytes' }, status: 422, code: 'unsupported_by_provider', path: '/body/property' },
+  { name: 'Sequence period not on UTC midnights', body: { ...sequence, from: '2024-03-01T12:00:00Z' }, status: 422, code: 'unsupported_by_provider', path: '/body/from' },
+  { name: 'another metric on Svix', body: { ...svix, metric: 'messages' }, status: 422, code: 'unsupported_by_provider', path: '/body/metric' },
   { name: 'multiplier without sum_with_multiplier', body: { ...valid, aggregation: 'sum', property: 'n', multiplier: '2' }, status: 400, code: 'validation_failed', path: '/body/multiplier' },
   { name: 'zero multiplier', body: { ...valid, aggregation: 'sum_with_multiplier', property: 'n', multiplier: '0' }, status: 400, code: 'validation_failed', path: '/body/multiplier' },
   { name: 'windowSize and bucketSize together', body: { ...valid, aggregation: 'sum', property: 'n', windowSize: 'DAY', bucketSize: 'HOUR' }, status: 400, code: 'validation_failed', path: '/body/bucketSize' },
@@ -65,12 +72,20 @@ const cases: Case[] = [
 ];
 
 describe('bad requests to POST /v1/usage/query', () => {
-  const providers = [
-    fakeProvider({ id: 'fake' }),
-    fakeProvider({ id: 'seq', type: 'sequence', capabilities: sequenceCapabilities }),
-    fakeProvider({ id: 'svix', type: 'svix', capabilities: svixCapabilities }),
-  ];
-  const app = testApp(providers);
+  // Real adapters whose every upstream call is recorded: none may happen.
+  const upstreamCalls: string[] = [];
+  const recordingFetch: typeof fetch = async (input) => {
+    upstreamCalls.push(String(input instanceof Request ? input.url : input));
+    return new Response(null, { status: 500 });
+  };
+  const common = { mode: 'live' as const, timeoutMs: 1000, limits: { maxUpstreamCalls: 10, upstreamConcurrency: 2 }, fetch: recordingFetch };
+  const fake = fakeProvider({ id: 'fake' });
+  const app = testApp([
+    fake,
+    createFlexpriceAdapter({ ...common, id: 'fp', apiKey: 'fp-key' }),
+    createSequenceAdapter({ ...common, id: 'seq', clientId: 'id', clientSecret: 'secret' }),
+    createSvixAdapter({ ...common, id: 'svix', token: 'sk_test.eu' }),
+  ]);
 
   it('has at least 25 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
@@ -88,7 +103,8 @@ describe('bad requests to POST /v1/usage/query', () => {
     expect(response.body.requestId).toBe(response.headers['x-request-id']);
     if (testCase.path) expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(testCase.path);
     expect(response.body.detail).toEqual(expect.any(String));
-    expect(providers.flatMap((provider) => provider.queries)).toStrictEqual([]);
+    expect(fake.queries).toStrictEqual([]);
+    expect(upstreamCalls).toStrictEqual([]);
   });
 });
 

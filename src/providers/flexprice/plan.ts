@@ -31,6 +31,13 @@ const pointerToken = (key: string): string => key.replace(/~/g, '~0').replace(/\
 /** Throws the first refusal, then returns the calls to make (at least one). */
 export function planFlexpriceCalls(query: UsageQuery, provider: string, limits: FlexpricePlanLimits): FlexpriceCall[] {
   const aggregation = query.aggregation ?? 'count';
+  // Flexprice silently counts when property_name is empty: refuse rather than answer another question.
+  if (aggregation !== 'count' && !query.property) {
+    throw new GatewayError('validation_failed', {
+      detail: `/body/property: is required for aggregation ${aggregation}`,
+      errors: [{ path: '/body/property', message: `is required for aggregation ${aggregation}` }],
+    });
+  }
   refuseSubSecond(provider, query.from, 'from');
   refuseSubSecond(provider, query.to, 'to');
   if (query.bucketSize && !bucketed.includes(aggregation)) {

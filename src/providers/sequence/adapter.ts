@@ -13,6 +13,7 @@ import { toSequenceCallFailure, toSequenceError } from './errors';
 import {
   checkSequenceAggregation,
   checkSequenceCustomers,
+  checkSequenceProperty,
   fromSequenceResponse,
   toSequenceCalculateParams,
   type SequenceAnswer,
@@ -69,6 +70,7 @@ export function createSequenceAdapter(options: SequenceAdapterOptions): UsagePro
     async query({ query, signal }) {
       const period = checkSequencePeriod(query);
       checkSequenceCustomers(query);
+      checkSequenceProperty(query);
       const windows = planSequenceWindows(query, period, options.limits.maxUpstreamCalls);
       // The whole period goes first: it confirms the metric and its aggregation before the
       // window calls are spent, and gives the exact total (UNIQUE and CUSTOM are not additive).

@@ -39,6 +39,13 @@ export function toReportAggregation(aggregationType: SequenceAggregation): Repor
   }
 }
 
+/** A Sequence metric names the property it aggregates; a query cannot choose another. */
+export function checkSequenceProperty(query: UsageQuery): void {
+  if (query.property !== undefined) {
+    throw unsupported(query.provider, '/body/property', `usage metric ${query.metric} aggregates the property its definition names; leave property out`);
+  }
+}
+
 /**
  * `customerAliases` is one comma-separated string, so an alias holding a comma would be read as
  * two; refuse it rather than ask Sequence about other customers.

@@ -123,7 +123,7 @@ describe('Sequence error responses', () => {
 
   it('answers 422 when the metric aggregates differently, before any window call', async () => {
     upstream.respond(() => ({ status: 200, body: sequenceFixture('calculate-sum') }));
-    const error = await failure(sequenceQuery({ aggregation: 'count_unique', property: 'user', windowSize: 'WEEK' }));
+    const error = await failure(sequenceQuery({ aggregation: 'count_unique', windowSize: 'WEEK' }));
     expect([error.code, error.status, error.errors]).toStrictEqual([
       'unsupported_by_provider',
       422,

@@ -62,7 +62,7 @@ describe('createSequenceAdapter', () => {
 
   it('makes one conforming calculate call for several customers', async () => {
     upstream.respond(() => ({ status: 200, body: sequenceFixture('calculate-sum') }));
-    const result = await report(sequenceQuery({ customers: ['alias-a', 'Alias B'], aggregation: 'sum', property: 'bytes' }));
+    const result = await report(sequenceQuery({ customers: ['alias-a', 'Alias B'], aggregation: 'sum' }));
     expect(sent()).toStrictEqual([{
       method: 'GET',
       path: '/api/usage-metrics/metric-1/calculate',
