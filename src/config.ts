@@ -83,6 +83,8 @@ export interface Config {
   port: number;
   /** Interface to listen on (`HOST`, default loopback). */
   host: string;
+  /** pino level (`LOG_LEVEL`, default info). */
+  logLevel: string;
   /** Absent when USAGE_GATEWAY_CONFIG is not set: the gateway then runs its sandbox providers. */
   configFile: string | undefined;
   providers: ProviderConfig[];
@@ -128,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(portText) || port > 65_535) problems.push(`PORT: "${portText}" is not a port number (0-65535)`);
 
   const host = env.HOST ?? '127.0.0.1';
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL: "${logLevel}" is not one of fatal, error, warn, info, debug, trace, silent`);
+  }
   const configFile = env.USAGE_GATEWAY_CONFIG ? path.resolve(env.USAGE_GATEWAY_CONFIG) : undefined;
   let raw: unknown = {};
   if (configFile) {
@@ -147,5 +153,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  return { port, host, configFile, providers: parsed.data.providers, limits: parsed.data.limits, sandbox: parsed.data.sandbox };
+  return { port, host, logLevel, configFile, providers: parsed.data.providers, limits: parsed.data.limits, sandbox: parsed.data.sandbox };
 }

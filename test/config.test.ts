@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     expect(config).toStrictEqual({
       port: 8080,
       host: '127.0.0.1',
+      logLevel: 'info',
       configFile: undefined,
       providers: [],
       limits: { maxBodyBytes: 65536, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4 },

@@ -28,9 +28,16 @@ function startOfDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 
+/** The 1st of a month; `Date.UTC` would read years 0–99 as 1900–1999. */
+function firstOfMonth(year: number, month: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 1);
+  return date.getTime();
+}
+
 function startOfMonth(ms: number): number {
   const date = new Date(ms);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  return firstOfMonth(date.getUTCFullYear(), date.getUTCMonth());
 }
 
 /**
@@ -42,7 +49,7 @@ export function windowStart(ms: number, size: WindowSize, anchor?: number): numb
   if (length !== undefined) return Math.floor(ms / length) * length;
   if (size === 'WEEK') {
     const day = Math.floor(ms / DAY);
-    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
+    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
     return (day - weekday) * DAY;
   }
   if (anchor === undefined || anchor <= 1) return startOfMonth(ms);
@@ -57,7 +64,7 @@ export function nextWindowStart(start: number, size: WindowSize, anchor?: number
   if (size === 'WEEK') return start + 7 * DAY;
   if (anchor === undefined || anchor <= 1) {
     const date = new Date(start);
-    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    return firstOfMonth(date.getUTCFullYear(), date.getUTCMonth() + 1);
   }
   // Anchored windows have no closed form for their end: walk to the first day of the next one.
   let day = start + DAY;

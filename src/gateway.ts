@@ -1,0 +1,89 @@
+/**
+ * startGateway: listen, start the sandbox when a provider needs it, build the providers and the
+ * app. server.ts runs it for real; end-to-end tests run it on an ephemeral port.
+ */
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import type { Config, ProviderConfig } from './config';
+import { createProviders } from './providers/registry';
+import type { Fetch } from './providers/upstream';
+import { createSandbox, type Sandbox } from './sandbox';
+import { createUsageService } from './usage/service';
+
+/** With no configuration file the gateway runs one sandbox provider of each type. */
+export const defaultProviders: ProviderConfig[] = [
+  { id: 'flexprice', type: 'flexprice', mode: 'sandbox', timeoutMs: 10_000 },
+  { id: 'sequence', type: 'sequence', mode: 'sandbox', timeoutMs: 10_000 },
+  { id: 'svix', type: 'svix', mode: 'sandbox', timeoutMs: 10_000 },
+];
+
+export interface GatewayOptions {
+  config: Config;
+  logger?: Logger;
+  /** Validate every gateway and simulator response against its spec (tests). */
+  validateResponses?: boolean;
+  now?: () => number;
+  fetch?: Fetch;
+}
+
+export interface Gateway {
+  /** The origin to call, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  providers: ProviderConfig[];
+  sandbox: Sandbox | undefined;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const providers = config.configFile ? config.providers : defaultProviders;
+  // The port is known only once listening (PORT=0), and sandbox adapters need it: hold requests
+  // with a 503 until the app is built, a matter of milliseconds.
+  let handler: RequestListener = (_req, res) => {
+    res.writeHead(503, { 'retry-after': '1' }).end();
+  };
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const host = wildcard ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  const sandbox = providers.some((provider) => provider.mode === 'sandbox')
+    ? createSandbox({
+        origin: url,
+        settings: config.sandbox,
+        now: options.now,
+        validateResponses: options.validateResponses,
+        onError: (error) => options.logger?.error({ err: error }, 'sandbox simulator failed'),
+      })
+    : undefined;
+  const service = createUsageService({
+    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch }),
+    limits: config.limits,
+    now: options.now,
+  });
+  handler = createApp({
+    service,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    logger: options.logger,
+    validateResponses: options.validateResponses,
+    mounts: sandbox?.routers,
+  });
+  return {
+    url,
+    providers,
+    sandbox,
+    server,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

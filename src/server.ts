@@ -1,0 +1,45 @@
+/**
+ * The only file with side effects: load the configuration, start the gateway, print where it
+ * listens, and shut down cleanly.
+ */
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { startGateway, type Gateway } from './gateway';
+
+function banner(gateway: Gateway, configured: boolean): string {
+  const lines = [`usage-gateway listening on ${gateway.url}`];
+  lines.push(`providers: ${gateway.providers.map((provider) => `${provider.id} (${provider.type}, ${provider.mode})`).join(', ')}`);
+  if (!configured) lines.push('No USAGE_GATEWAY_CONFIG set: serving the embedded sandbox providers.');
+  const examples = gateway.sandbox?.demo?.curlExamples(gateway.url) ?? [];
+  if (examples.length > 0) lines.push('', 'Try the demo data:', ...examples.map((example) => `  ${example}`));
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  const gateway = await startGateway({ config, logger });
+  console.log(banner(gateway, config.configFile !== undefined));
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    void gateway.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
