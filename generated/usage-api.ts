@@ -261,7 +261,7 @@ export interface components {
             status: "ok";
         };
         /** @enum {string} */
-        ErrorCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "route_not_found" | "method_not_allowed" | "provider_not_found" | "task_not_found" | "limit_exceeded" | "idempotency_conflict" | "unsupported_by_provider" | "upstream_invalid_request" | "upstream_not_found" | "upstream_auth_failed" | "upstream_rate_limited" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "upstream_task_failed" | "upstream_contract_violation" | "internal_error";
+        ErrorCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "route_not_found" | "method_not_allowed" | "provider_not_found" | "task_not_found" | "limit_exceeded" | "idempotency_conflict" | "unsupported_by_provider" | "upstream_invalid_request" | "upstream_not_found" | "upstream_auth_failed" | "upstream_rate_limited" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "upstream_task_failed" | "upstream_contract_violation" | "internal_error";
         Violation: {
             /** @description JSON Pointer into the request (`/body/to`, `/query/x`, `/headers/...`). */
             path: string;
@@ -346,6 +346,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
@@ -390,6 +391,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             500: components["responses"]["Problem"];
             502: components["responses"]["Problem"];
@@ -416,6 +418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderList"];
                 };
             };
+            401: components["responses"]["Problem"];
             500: components["responses"]["Problem"];
         };
     };
@@ -442,6 +445,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             500: components["responses"]["Problem"];
         };

@@ -7,6 +7,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import pino, { type Logger } from 'pino';
 import { GatewayError } from './errors';
 import { accessLog } from './http/access-log';
+import { requireApiKey } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { loadSpec } from './specs';
@@ -22,6 +23,8 @@ export interface AppDependencies {
   validateResponses?: boolean;
   /** Routers mounted before the unified API's parser and validator (the sandbox simulators). */
   mounts?: readonly Router[];
+  /** Gateway API keys; when any is given, every /v1 route requires one. */
+  apiKeys?: readonly string[];
 }
 
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -33,6 +36,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.use(requestId);
   app.use(accessLog(logger));
   for (const mount of dependencies.mounts ?? []) app.use(mount);
+  app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
 
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(

@@ -48,6 +48,12 @@ const sandboxSchema = z
 const fileSchema = z
   .object({
     providers: z.array(providerSchema).default([]),
+    /** Gateway API keys; when any is set, every /v1 route requires one. */
+    apiKeys: z.array(z.string().min(16, 'must be at least 16 characters')).default([]),
+    /** Listen beyond loopback with no apiKeys: an explicit, deliberate choice. */
+    allowUnauthenticated: z.boolean().default(false),
+    /** What to do with a provider response outside its spec: pass it on with a warning, or refuse it. */
+    contractGuard: z.enum(['warn', 'strict']).default('warn'),
     limits: limitsSchema.default(() => limitsSchema.parse({})),
     sandbox: sandboxSchema.default(() => sandboxSchema.parse({})),
   })
@@ -90,6 +96,8 @@ export interface Config {
   providers: ProviderConfig[];
   limits: Limits;
   sandbox: SandboxSettings;
+  apiKeys: string[];
+  contractGuard: 'warn' | 'strict';
 }
 
 export class ConfigError extends Error {
@@ -122,6 +130,10 @@ function readConfigFile(file: string): unknown {
   return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
 }
 
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** Reads `PORT` and the file named by `USAGE_GATEWAY_CONFIG`; throws one ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -152,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!reported.has(key)) problems.push(`${key}: ${issue.message}`);
     }
   }
+  if (parsed.success && parsed.data.apiKeys.length === 0 && !parsed.data.allowUnauthenticated && !isLoopback(host)) {
+    problems.push(`HOST: "${host}" is not a loopback address and no apiKeys are configured; add apiKeys, or set allowUnauthenticated: true to serve without keys on purpose`);
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  return { port, host, logLevel, configFile, providers: parsed.data.providers, limits: parsed.data.limits, sandbox: parsed.data.sandbox };
+  const { providers, limits, sandbox, apiKeys, contractGuard } = parsed.data;
+  return { port, host, logLevel, configFile, providers, limits, sandbox, apiKeys, contractGuard };
 }

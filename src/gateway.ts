@@ -75,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger: options.logger,
     validateResponses: options.validateResponses,
     mounts: sandbox?.routers,
+    apiKeys: config.apiKeys,
   });
   return {
     url,

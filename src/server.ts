@@ -3,13 +3,18 @@
  * listens, and shut down cleanly.
  */
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { startGateway, type Gateway } from './gateway';
 
-function banner(gateway: Gateway, configured: boolean): string {
+function banner(gateway: Gateway, config: Config): string {
   const lines = [`usage-gateway listening on ${gateway.url}`];
+  if (config.apiKeys.length === 0) {
+    lines.push(isLoopback(config.host)
+      ? 'No apiKeys configured: /v1 is open, so the gateway listens on loopback only.'
+      : `No apiKeys configured and allowUnauthenticated is set: /v1 is open to anyone who can reach ${config.host}.`);
+  }
   lines.push(`providers: ${gateway.providers.map((provider) => `${provider.id} (${provider.type}, ${provider.mode})`).join(', ')}`);
-  if (!configured) lines.push('No USAGE_GATEWAY_CONFIG set: serving the embedded sandbox providers.');
+  if (!config.configFile) lines.push('No USAGE_GATEWAY_CONFIG set: serving the embedded sandbox providers.');
   const examples = gateway.sandbox?.demo?.curlExamples(gateway.url) ?? [];
   if (examples.length > 0) lines.push('', 'Try the demo data:', ...examples.map((example) => `  ${example}`));
   return lines.join('\n');
@@ -28,7 +33,7 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel });
   const gateway = await startGateway({ config, logger });
-  console.log(banner(gateway, config.configFile !== undefined));
+  console.log(banner(gateway, config));
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

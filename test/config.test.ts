@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       providers: [],
       limits: { maxBodyBytes: 65536, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4 },
       sandbox: { maxEvents: 5_000_000, svixTaskDelayMs: 1000, demoData: true },
+      apiKeys: [],
+      contractGuard: 'warn',
     });
   });
 
@@ -123,6 +125,23 @@ providers:
       'providers.1.clientSecret: required for a live sequence provider',
       'providers.2.baseUrl: a sandbox provider uses the embedded simulator; remove baseUrl or set mode: live',
     ]);
+  });
+
+  it('refuses to listen beyond loopback without keys unless told to', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toStrictEqual([
+      'HOST: "0.0.0.0" is not a loopback address and no apiKeys are configured; add apiKeys, or set allowUnauthenticated: true to serve without keys on purpose',
+    ]);
+    const withKeys = file('keys.yaml', 'apiKeys: ["${GATEWAY_KEY}"]\n');
+    expect(loadConfig({ HOST: '0.0.0.0', USAGE_GATEWAY_CONFIG: withKeys, GATEWAY_KEY: 'k'.repeat(32) }).apiKeys).toStrictEqual(['k'.repeat(32)]);
+    const open = file('open.yaml', 'allowUnauthenticated: true\n');
+    expect(loadConfig({ HOST: '0.0.0.0', USAGE_GATEWAY_CONFIG: open }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '127.0.0.2' }).host).toBe('127.0.0.2');
+  });
+
+  it('refuses short gateway keys without echoing them', () => {
+    const short = file('short.yaml', 'apiKeys: [short-key]\n');
+    const problems = problemsOf({ USAGE_GATEWAY_CONFIG: short });
+    expect(problems).toStrictEqual(['apiKeys.0: must be at least 16 characters']);
   });
 
   it('reports an unreadable file', () => {
