@@ -46,6 +46,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     res.writeHead(503, { 'retry-after': '1' }).end();
   };
   const server = createServer((req, res) => handler(req, res));
+  // Outlive the idle timeouts of the clients in front (load balancers, fetch's pool): a server that
+  // closes an idle connection first races the client's next request on it.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
