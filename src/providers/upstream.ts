@@ -14,32 +14,41 @@ export interface UpstreamFetchOptions {
 
 /**
  * Wraps `fetch` so a slow provider becomes 504 `upstream_timeout`, an unreachable one 503
- * `upstream_unavailable`, and a caller abort propagates untouched.
+ * `upstream_unavailable`, and a caller abort propagates untouched. The answer comes back with its
+ * body already read.
  */
 export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
-  return async (input, init) => {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
-    try {
-      return await baseFetch(input, { ...init, signal });
-    } catch (error) {
-      if (callerSignal?.aborted) throw error;
-      if (timeout.aborted) {
-        throw new GatewayError('upstream_timeout', {
+  const failure = (error: unknown, timeout: AbortSignal, answering: boolean): GatewayError =>
+    timeout.aborted
+      ? new GatewayError('upstream_timeout', {
           detail: `${options.provider} did not answer within ${options.timeoutMs} ms`,
           provider: options.provider,
           retryable: true,
           cause: error,
+        })
+      : new GatewayError('upstream_unavailable', {
+          detail: answering ? `${options.provider} broke off its answer` : `${options.provider} cannot be reached`,
+          provider: options.provider,
+          retryable: true,
+          cause: error,
         });
-      }
-      throw new GatewayError('upstream_unavailable', {
-        detail: `${options.provider} cannot be reached`,
-        provider: options.provider,
-        retryable: true,
-        cause: error,
-      });
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    let answering = false;
+    try {
+      const response = await baseFetch(input, { ...init, signal });
+      answering = true;
+      // Read the whole body here, under the same deadline: a provider that stalls or breaks off
+      // mid-body is then a timeout or an outage like any other, not a parse error later.
+      const body = await response.arrayBuffer();
+      const empty = [101, 204, 205, 304].includes(response.status);
+      return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      if (callerSignal?.aborted) throw error;
+      throw failure(error, timeout, answering);
     }
   };
 }

@@ -54,7 +54,7 @@ export function createSequenceAdapter(options: SequenceAdapterOptions): UsagePro
       result = await client.GET('/usage-metrics/{usageMetricId}/calculate', { params, signal });
     } catch (error) {
       if (signal.aborted) throw error;
-      throw toSequenceCallFailure(options.id, error, options.timeoutMs);
+      throw toSequenceCallFailure(options.id, error);
     }
     const { data, error, response } = result;
     // openapi-fetch gives `error: undefined` for an empty error body: the status decides.

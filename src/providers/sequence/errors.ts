@@ -51,24 +51,10 @@ export function toSequenceError(provider: string, response: Response, body: unkn
 }
 
 /**
- * A call that failed after the response started: `createUpstreamFetch` covers connecting and the
- * headers, but the body is read afterwards, under the same timeout signal.
+ * A call that failed outside an HTTP answer. `createUpstreamFetch` already turned timeouts and
+ * outages into gateway errors; what is left is a success body that is not JSON.
  */
-export function toSequenceCallFailure(provider: string, error: unknown, timeoutMs: number): unknown {
-  if (error instanceof GatewayError) return error;
+export function toSequenceCallFailure(provider: string, error: unknown): unknown {
   if (error instanceof SyntaxError) return sequenceContractViolation(provider, 'the body is not JSON', error);
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new GatewayError('upstream_timeout', {
-      detail: `${provider} did not answer within ${timeoutMs} ms`,
-      provider,
-      retryable: true,
-      cause: error,
-    });
-  }
-  return new GatewayError('upstream_unavailable', {
-    detail: `${provider} broke off its answer`,
-    provider,
-    retryable: true,
-    cause: error,
-  });
+  return error;
 }

@@ -52,13 +52,13 @@ export function createSvixAdapter(options: SvixAdapterOptions): UsageProvider {
   });
   const newIdempotencyKey = options.newIdempotencyKey ?? newSvixIdempotencyKey;
 
-  /** Runs one call; failures while the body is read become gateway errors, a caller abort stays as it is. */
+  /** Runs one call; a body that is not JSON becomes a contract violation, a caller abort stays as it is. */
   async function send<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
       if (signal.aborted) throw error;
-      throw svixTransportError(provider, options.timeoutMs, error);
+      throw svixTransportError(provider, error);
     }
   }
 

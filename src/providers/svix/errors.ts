@@ -55,25 +55,11 @@ export function svixTaskFailed(provider: string, taskId: string): GatewayError {
 }
 
 /**
- * A failure after the response headers arrived, while the body was read: openapi-fetch parses the
- * body itself, so a non-JSON success body or a stream cut by the timeout surfaces here rather than
- * in `createUpstreamFetch`. Gateway errors pass through unchanged.
+ * A call that failed outside an HTTP answer. `createUpstreamFetch` already turned timeouts and
+ * outages into gateway errors; openapi-fetch parses the body itself, so a success body that is not
+ * JSON surfaces here.
  */
-export function svixTransportError(provider: string, timeoutMs: number, error: unknown): GatewayError {
-  if (error instanceof GatewayError) return error;
+export function svixTransportError(provider: string, error: unknown): unknown {
   if (error instanceof SyntaxError) return svixContractViolation(provider, 'answered with a body that is not JSON', error);
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new GatewayError('upstream_timeout', {
-      detail: `${provider} did not answer within ${timeoutMs} ms`,
-      provider,
-      retryable: true,
-      cause: error,
-    });
-  }
-  return new GatewayError('upstream_unavailable', {
-    detail: `${provider} broke off its answer`,
-    provider,
-    retryable: true,
-    cause: error,
-  });
+  return error;
 }

@@ -61,25 +61,15 @@ describe('toSequenceError', () => {
 describe('toSequenceCallFailure', () => {
   it('passes gateway errors through', () => {
     const original = new GatewayError('upstream_timeout', { detail: 'x' });
-    expect(toSequenceCallFailure('sequence-eu', original, 100)).toBe(original);
+    expect(toSequenceCallFailure('sequence-eu', original)).toBe(original);
   });
 
   it('reads a body that is not JSON as a contract violation', () => {
-    const error = toSequenceCallFailure('sequence-eu', new SyntaxError('Unexpected token'), 100) as GatewayError;
+    const error = toSequenceCallFailure('sequence-eu', new SyntaxError('Unexpected token')) as GatewayError;
     expect([error.code, error.status, error.detail]).toStrictEqual([
       'upstream_contract_violation',
       502,
       'sequence-eu answered 200 outside its specification: the body is not JSON',
     ]);
-  });
-
-  it('reads a timeout during the body as upstream_timeout', () => {
-    const error = toSequenceCallFailure('sequence-eu', new DOMException('timed out', 'TimeoutError'), 250) as GatewayError;
-    expect([error.code, error.status, error.detail]).toStrictEqual(['upstream_timeout', 504, 'sequence-eu did not answer within 250 ms']);
-  });
-
-  it('reads a broken body as upstream_unavailable', () => {
-    const error = toSequenceCallFailure('sequence-eu', new TypeError('terminated'), 250) as GatewayError;
-    expect([error.code, error.status, error.detail]).toStrictEqual(['upstream_unavailable', 503, 'sequence-eu broke off its answer']);
   });
 });
