@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayError } from '../../src/errors';
+import type { GatewayError } from '../../src/errors';
 import { createUpstreamFetch } from '../../src/providers/upstream';
 
 let server: Server;

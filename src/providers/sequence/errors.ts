@@ -2,7 +2,7 @@
  * Sequence's error bodies, read leniently: normally `{"error":{"type","message","errors?"}}`,
  * on some endpoints `{"errors":[{"key","error"}]}`, and sometimes nothing at all.
  */
-import { GatewayError } from '../../errors';
+import type { GatewayError } from '../../errors';
 import { upstreamError } from '../upstream';
 import { sequenceContractViolation } from './response';
 
