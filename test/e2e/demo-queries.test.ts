@@ -19,6 +19,16 @@ describe('the sandbox demo through the unified API', () => {
   });
   afterAll(() => gateway.close());
 
+  it('answers the curl commands printed at startup', async () => {
+    const examples = gateway.sandbox!.demo!.curlExamples(gateway.url);
+    expect(examples).toHaveLength(3);
+    for (const example of examples) {
+      const [, url, body] = /^curl -s (\S+) -H 'content-type: application\/json' -d '(.+)'$/.exec(example) ?? [];
+      const response = await postJson(url!, JSON.parse(body!));
+      expect([example, response.status, response.body.status]).toStrictEqual([example, 200, 'complete']);
+    }
+  });
+
   it('lists the three sandbox providers', async () => {
     const response = await getJson(`${gateway.url}/v1/providers`);
     expect(response.body.providers.map((provider: { id: string; type: string; mode: string }) => [provider.id, provider.type, provider.mode])).toStrictEqual([
