@@ -30,7 +30,13 @@ afterAll(() => new Promise<void>((resolve) => {
 }));
 
 const fetchWith = createUpstreamFetch({ provider: 'p', timeoutMs: 300 });
-const failure = (path: string) => fetchWith(origin + path).catch((error: unknown) => error as GatewayError);
+const failure = (path: string): Promise<GatewayError> =>
+  fetchWith(origin + path).then(
+    () => {
+      throw new Error(`expected ${path} to fail`);
+    },
+    (error: unknown) => error as GatewayError,
+  );
 
 describe('createUpstreamFetch', () => {
   it('answers with the body already read', async () => {
