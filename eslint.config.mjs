@@ -52,6 +52,13 @@ export default tseslint.config(
     ];
   }),
   {
+    files: ['src/native/**/*.ts'],
+    rules: forbid(
+      ['**/sandbox/**', ...providers.map((name) => `**/generated/${name}`), ...providers.map((name) => `**/providers/${name}/**`)],
+      'The native passthrough forwards by spec through providers/native-registry: no provider types or folders, no sandbox.',
+    ),
+  },
+  {
     files: ['src/http/**/*.ts', 'src/app.ts', 'src/server.ts', 'src/config.ts', 'src/errors.ts', 'src/index.ts', 'src/client.ts'],
     rules: forbid(providers.map((name) => `**/generated/${name}`), 'Only provider and sandbox folders use a provider\'s generated types.'),
   },

@@ -25,6 +25,11 @@ export interface AppDependencies {
   mounts?: readonly Router[];
   /** Gateway API keys; when any is given, every /v1 route requires one. */
   apiKeys?: readonly string[];
+  /**
+   * The native passthrough (`/v1/native/{providerId}/...`, src/native/): mounted after the API key
+   * check and before the unified API's parser and validator, which it answers ahead of.
+   */
+  native?: Router;
 }
 
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -37,6 +42,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.use(accessLog(logger));
   for (const mount of dependencies.mounts ?? []) app.use(mount);
   app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
+  if (dependencies.native) app.use(dependencies.native);
 
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(

@@ -4,9 +4,13 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp } from './app';
 import type { Config, ProviderConfig } from './config';
+import { createNativeRouter } from './native/native-router';
+import { createContractGuard } from './providers/contract-guard';
+import { createUpstreamGuard } from './providers/contract-guard-fetch';
+import { createNativeUpstreams } from './providers/native-registry';
 import { createProviders } from './providers/registry';
 import type { Fetch } from './providers/upstream';
 import { createSandbox, type Sandbox } from './sandbox';
@@ -67,8 +71,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         onError: (error) => options.logger?.error({ err: error }, 'sandbox simulator failed'),
       })
     : undefined;
+  // The contract guard compiles every provider spec's response validators once, here; the native
+  // passthrough and the adapters' fetches (via the registry) both check every provider answer.
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
+  const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
+  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxBodyBytes, logger, fetch: options.fetch });
+  const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger });
+
   const service = createUsageService({
-    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch }),
+    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard }),
     limits: config.limits,
     now: options.now,
   });
@@ -79,6 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     validateResponses: options.validateResponses,
     mounts: sandbox?.routers,
     apiKeys: config.apiKeys,
+    native,
   });
   return {
     url,

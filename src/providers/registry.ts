@@ -5,64 +5,50 @@
 import type { Limits, ProviderConfig } from '../config';
 import type { ProviderType } from '../usage/model';
 import type { UsageProvider } from '../usage/usage-provider';
+import type { UpstreamGuard } from './contract-guard-fetch';
 import { createFlexpriceAdapter } from './flexprice/adapter';
+import { nativeUpstreamOf } from './native-registry';
+import { resolveSandboxMode, type SandboxEndpoints } from './sandbox-mode';
 import { createSequenceAdapter } from './sequence/adapter';
 import { createSvixAdapter } from './svix/adapter';
 import type { Fetch } from './upstream';
 
-/** Where the embedded simulators listen and the credentials they accept. */
-export interface SandboxEndpoints {
-  flexprice: { baseUrl: string; apiKey: string };
-  sequence: { baseUrl: string; clientId: string; clientSecret: string };
-  svix: { baseUrl: string; token: string };
-}
+export type { SandboxEndpoints } from './sandbox-mode';
 
 export interface RegistryOptions {
   limits: Pick<Limits, 'maxUpstreamCalls' | 'upstreamConcurrency'>;
   /** Required when any provider is in sandbox mode. */
   sandbox?: SandboxEndpoints | undefined;
   fetch?: Fetch | undefined;
+  /** Checks every provider response against the provider's spec (src/providers/contract-guard.ts). */
+  contractGuard?: UpstreamGuard | undefined;
 }
 
 type ConfigOf<T extends ProviderType> = Extract<ProviderConfig, { type: T }>;
 type Factory<T extends ProviderType> = (config: ConfigOf<T>, options: RegistryOptions) => UsageProvider;
 
-function sandboxOf<T extends ProviderType>(config: ConfigOf<T>, options: RegistryOptions): SandboxEndpoints[T] | undefined {
-  if (config.mode !== 'sandbox') return undefined;
-  if (!options.sandbox) throw new Error(`provider ${config.id} is in sandbox mode but no sandbox is running`);
-  return options.sandbox[config.type as T];
-}
-
-// Live credentials are guaranteed by config validation; sandbox ones come from the running sandbox.
+// Factories get configs whose sandbox mode is resolved (sandbox-mode.ts, shared with the native
+// passthrough). Live credentials are guaranteed by config validation; sandbox ones come from the sandbox.
 const factories: { [T in ProviderType]: Factory<T> } = {
-  flexprice: (config, options) => {
-    const sandbox = sandboxOf(config, options);
-    return createFlexpriceAdapter({
-      id: config.id, mode: config.mode, timeoutMs: config.timeoutMs, limits: options.limits, fetch: options.fetch,
-      baseUrl: sandbox?.baseUrl ?? config.baseUrl,
-      apiKey: sandbox?.apiKey ?? config.apiKey ?? '',
-    });
-  },
-  sequence: (config, options) => {
-    const sandbox = sandboxOf(config, options);
-    return createSequenceAdapter({
-      id: config.id, mode: config.mode, timeoutMs: config.timeoutMs, limits: options.limits, fetch: options.fetch,
-      baseUrl: sandbox?.baseUrl ?? config.baseUrl,
-      clientId: sandbox?.clientId ?? config.clientId ?? '',
-      clientSecret: sandbox?.clientSecret ?? config.clientSecret ?? '',
-    });
-  },
-  svix: (config, options) => {
-    const sandbox = sandboxOf(config, options);
-    return createSvixAdapter({
-      id: config.id, mode: config.mode, timeoutMs: config.timeoutMs, limits: options.limits, fetch: options.fetch,
-      baseUrl: sandbox?.baseUrl ?? config.baseUrl,
-      token: sandbox?.token ?? config.token ?? '',
-    });
-  },
+  flexprice: (config, options) => createFlexpriceAdapter({
+    id: config.id, mode: config.mode, timeoutMs: config.timeoutMs, limits: options.limits, fetch: options.fetch,
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey ?? '',
+  }),
+  sequence: (config, options) => createSequenceAdapter({
+    id: config.id, mode: config.mode, timeoutMs: config.timeoutMs, limits: options.limits, fetch: options.fetch,
+    baseUrl: config.baseUrl,
+    clientId: config.clientId ?? '',
+    clientSecret: config.clientSecret ?? '',
+  }),
+  svix: (config, options) => createSvixAdapter({
+    id: config.id, mode: config.mode, timeoutMs: config.timeoutMs, limits: options.limits, fetch: options.fetch,
+    baseUrl: config.baseUrl,
+    token: config.token ?? '',
+  }),
 };
 
-function createProvider(config: ProviderConfig, options: RegistryOptions): UsageProvider {
+function createAdapter(config: ProviderConfig, options: RegistryOptions): UsageProvider {
   switch (config.type) {
     case 'flexprice':
       return factories.flexprice(config, options);
@@ -72,9 +58,17 @@ function createProvider(config: ProviderConfig, options: RegistryOptions): Usage
       return factories.svix(config, options);
     default: {
       const unknown: never = config;
-      throw new Error(`unknown provider type in ${JSON.stringify(unknown)}`);
+      throw new Error(`unknown provider type ${(unknown as { type: string }).type}`);
     }
   }
+}
+
+function createProvider(config: ProviderConfig, options: RegistryOptions): UsageProvider {
+  const resolved = resolveSandboxMode(config, options.sandbox);
+  const guard = options.contractGuard;
+  if (!guard) return createAdapter(resolved, options);
+  const fetch = guard.fetch(nativeUpstreamOf(resolved), options.fetch);
+  return createAdapter(resolved, { ...options, fetch });
 }
 
 /** Builds one adapter per configured provider. */

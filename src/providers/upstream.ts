@@ -47,7 +47,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
       const empty = [101, 204, 205, 304].includes(response.status);
       return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
-      if (callerSignal?.aborted) throw error;
+      // A caller abort, or a verdict an inner fetch already gave (e.g. the contract guard), stands.
+      if (callerSignal?.aborted || error instanceof GatewayError) throw error;
       throw failure(error, timeout, answering);
     }
   };

@@ -19,11 +19,16 @@ export interface FlexpriceClientOptions {
   fetch?: Fetch | undefined;
 }
 
+/** How Flexprice authenticates an API key; the adapter and the native passthrough both send it. */
+export function flexpriceAuthHeaders(apiKey: string): Record<string, string> {
+  return { 'x-api-key': apiKey };
+}
+
 /** An openapi-fetch client that authenticates with `x-api-key` and times out after `timeoutMs`. */
 export function createFlexpriceClient(options: FlexpriceClientOptions): FlexpriceClient {
   return createClient<paths>({
     baseUrl: options.baseUrl ?? flexpriceDefaultBaseUrl,
-    headers: { 'x-api-key': options.apiKey },
+    headers: flexpriceAuthHeaders(options.apiKey),
     fetch: createUpstreamFetch({ provider: options.id, timeoutMs: options.timeoutMs, fetch: options.fetch }),
   });
 }

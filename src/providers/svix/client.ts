@@ -17,11 +17,16 @@ export interface SvixClientOptions {
   fetch?: Fetch | undefined;
 }
 
+/** How Svix authenticates a token; the adapter and the native passthrough both send it. */
+export function svixAuthHeaders(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
+}
+
 /** An openapi-fetch client for Svix with Bearer auth and the gateway's timeout and network-error mapping. */
 export function createSvixClient(options: SvixClientOptions): SvixClient {
   return createClient<paths>({
     baseUrl: options.baseUrl,
-    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+    headers: { ...svixAuthHeaders(options.token), Accept: 'application/json' },
     fetch: createUpstreamFetch({ provider: options.provider, timeoutMs: options.timeoutMs, fetch: options.fetch }),
   });
 }

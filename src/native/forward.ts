@@ -1,0 +1,83 @@
+/**
+ * Forwards one validated native request to its provider as the gateway, checks the answer against
+ * the provider's spec, and hands it back: the provider's status, body and meaningful headers.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { GatewayError } from '../errors';
+import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
+import type { NativeUpstream } from '../providers/native-registry';
+import type { Fetch } from '../providers/upstream';
+import { callerResponseHeaders, upstreamRequestHeaders } from './forward-headers';
+import type { NativeTarget } from './native-path';
+import { redactBytes, redactText, secretNeedles } from './redact';
+
+/** What the router learnt about a request before forwarding it. */
+export interface NativeCall {
+  target: NativeTarget;
+  /** The spec's path template, for logs: `/usage-metrics/{usageMetricId}/calculate`. */
+  template: string;
+  /** The body exactly as the caller sent it, when the operation takes one. */
+  body: Buffer | undefined;
+}
+
+/** One provider's forwarding, built once at startup. */
+export interface ForwarderOptions {
+  upstream: NativeUpstream;
+  /** Where the provider is served on the gateway: `/v1/native/<id>`. */
+  nativeBase: string;
+  allowlist: ReadonlySet<string>;
+  guard: ContractGuard;
+  logger: Logger;
+  /** createUpstreamFetch around the injected fetch: timeouts and outages are gateway errors. */
+  fetch: Fetch;
+}
+
+/** The handler that forwards `res.locals.nativeCall`. */
+export function createForwarder(options: ForwarderOptions) {
+  const { upstream, guard, logger } = options;
+  const needles = secretNeedles(upstream.secrets);
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const call = res.locals.nativeCall as NativeCall;
+    const prepared = upstreamRequestHeaders(req.headers, options.allowlist, upstream);
+    if ('violations' in prepared) {
+      next(new GatewayError('validation_failed', { detail: prepared.violations.map((item) => `${item.path}: ${item.message}`).join('; '), errors: prepared.violations }));
+      return;
+    }
+    const url = `${upstream.baseUrl}${call.target.path}${call.target.query ? `?${call.target.query}` : ''}`;
+    // A caller that hangs up cancels the upstream call too.
+    const hangUp = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) hangUp.abort();
+    });
+    const started = performance.now();
+    let response: globalThis.Response;
+    let body: Buffer;
+    try {
+      response = await options.fetch(url, { method: req.method, headers: prepared.headers, body: call.body, redirect: 'manual', signal: hangUp.signal });
+      body = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      if (hangUp.signal.aborted) return;
+      next(error instanceof GatewayError ? error : new GatewayError('upstream_unavailable', { detail: `${upstream.id} broke off its answer`, provider: upstream.id, retryable: true, cause: error }));
+      return;
+    }
+    const status = response.status;
+    logger.info({ requestId: req.requestId, provider: upstream.id, method: req.method, route: call.template, status, durationMs: Math.round(performance.now() - started) }, 'native call');
+
+    const violations = guard.check(upstream.spec, { method: req.method, path: call.target.path, status, contentType: response.headers.get('content-type'), body: body.toString('utf8') });
+    if (violations.length > 0) {
+      logger.warn({ requestId: req.requestId, provider: upstream.id, method: req.method, route: call.template, status, violations, mode: guard.mode }, 'provider answered outside its spec');
+      if (guard.mode === 'strict') {
+        next(contractViolationError(upstream.id, status, violations));
+        return;
+      }
+      res.setHeader('Warning', contractWarning(upstream.id, violations));
+    }
+    for (const [name, value] of callerResponseHeaders(response.headers, { requestUrl: url, upstream, nativeBase: options.nativeBase })) {
+      res.setHeader(name, redactText(value, upstream.secrets));
+    }
+    // res.end, not res.send: no ETag, no 304 and no content type of Express's own on a provider's answer.
+    res.status(status).end(redactBytes(body, needles));
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The contract guard on unified paths: the registry wraps each adapter's fetch, so every provider
+ * response an adapter reads, error bodies included, is checked against the provider's spec first.
+ */
+import { contractViolationError, contractWarning, type ContractGuard } from './contract-guard';
+import { addContractWarning } from './contract-warnings';
+import type { NativeUpstream } from './native-registry';
+import type { Fetch } from './upstream';
+
+/** Where guard findings are logged (a pino logger fits). */
+export interface GuardLogger {
+  warn(details: object, message: string): void;
+}
+
+/** The hook the registry applies to each adapter (RegistryOptions.contractGuard). */
+export interface UpstreamGuard {
+  /** A fetch for `upstream`'s adapter that checks each response before the adapter reads it. */
+  fetch(upstream: Pick<NativeUpstream, 'id' | 'spec' | 'baseUrl'>, fetch: Fetch | undefined): Fetch;
+}
+
+function requestOf(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): { method: string; url: URL } {
+  const request = input instanceof Request ? input : undefined;
+  return {
+    method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
+    url: new URL(request ? request.url : input instanceof URL ? input.href : input),
+  };
+}
+
+/** Builds the guard hooks the registry applies to every adapter. */
+export function createUpstreamGuard(options: { guard: ContractGuard; logger: GuardLogger }): UpstreamGuard {
+  const { guard, logger } = options;
+  return {
+    fetch(upstream, fetch) {
+      const base = fetch ?? globalThis.fetch;
+      const basePath = new URL(upstream.baseUrl).pathname.replace(/\/+$/, '');
+      return async (input, init) => {
+        const response = await base(input, init);
+        const { method, url } = requestOf(input, init);
+        if (!url.pathname.startsWith(`${basePath}/`)) return response;
+        const path = url.pathname.slice(basePath.length);
+        // A clone, so the adapter still reads the body from the response it gets.
+        const body = await response.clone().text();
+        const violations = guard.check(upstream.spec, { method, path, status: response.status, contentType: response.headers.get('content-type'), body });
+        if (violations.length === 0) return response;
+        logger.warn({ provider: upstream.id, method, path, status: response.status, violations, mode: guard.mode }, 'provider answered outside its spec');
+        if (guard.mode === 'strict') throw contractViolationError(upstream.id, response.status, violations);
+        addContractWarning(contractWarning(upstream.id, violations));
+        return response;
+      };
+    },
+  };
+}
