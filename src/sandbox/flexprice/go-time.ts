@@ -10,26 +10,10 @@ export interface GoInstant {
   readonly nanos: number;
 }
 
+import { daysFromCivil, daysInMonth } from '../civil-date';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (valid for years 0-9999, unlike `Date.UTC`). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const shifted = month <= 2 ? year - 1 : year;
-  const era = Math.floor(shifted / 400);
-  const yearOfEra = shifted - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
 /** The number written by `count` ASCII digits at `at`, or -1 if any is not a digit. */
 function digitsAt(text: string, at: number, count: number): number {
   let value = 0;

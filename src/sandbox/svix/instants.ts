@@ -4,6 +4,8 @@
  * digits, so parsing here is strict and reports whether digits beyond the millisecond were present.
  */
 
+import { daysFromCivil, daysInMonth } from '../civil-date';
+
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** An instant to the millisecond, with a flag for a remainder below it. */
@@ -14,27 +16,7 @@ export interface ParsedInstant {
   subMillisecond: boolean;
 }
 
-const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 const DAY_MS = 86_400_000;
-
-/**
- * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil): plain
- * arithmetic, so bulk seeding does not build a Date per timestamp and years 0–99 stay as written.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const shifted = month <= 2 ? year - 1 : year;
-  const era = Math.floor(shifted / 400);
-  const yearOfEra = shifted - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 && leap ? 29 : (monthLengths[month - 1] ?? 0);
-}
 
 /** Parses an RFC 3339 date-time; `null` when it is not one or names an impossible date or time. */
 export function parseInstant(text: string): ParsedInstant | null {

@@ -1,7 +1,8 @@
 /** The Go readings the simulator copies: RFC 3339 times, shopspring decimals, TrimSpace. */
 import fc from 'fast-check';
 import { goDecimalSign, goDecimalString, goDecimalToNumber, parseGoDecimal } from '../../../src/sandbox/flexprice/go-decimal';
-import { daysFromCivil, isBefore, parseGoTime } from '../../../src/sandbox/flexprice/go-time';
+import { daysFromCivil } from '../../../src/sandbox/civil-date';
+import { isBefore, parseGoTime } from '../../../src/sandbox/flexprice/go-time';
 import { goTrimSpace } from '../../../src/sandbox/flexprice/ingest';
 
 describe('parseGoTime', () => {
