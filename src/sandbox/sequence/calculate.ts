@@ -3,7 +3,7 @@
  * to the latest version of each `customerEventId`.
  */
 import { SequenceApiError } from './api-error';
-import { sumDecimals, toDecimal, type Decimal } from './decimal';
+import { addDecimals, decimalToNumber, toDecimal, type Decimal } from './decimal';
 import { compilePropertyFilters } from './property-filters';
 import { valueKey } from './property-values';
 import type { StoredEvent, UsageMetric, UsageMetricCalculationResponse } from './types';
@@ -52,11 +52,17 @@ function groupedDistinctCount(events: StoredEvent[], property: string, groupingP
  */
 function sumOf(metric: UsageMetric, events: StoredEvent[], property: string): number {
   const numbers = events.map((event) => toDecimal(event.eventProperties[property])).filter((value): value is Decimal => value !== undefined);
-  const total = sumDecimals(numbers);
-  if (!Number.isFinite(total)) {
+  return finiteSum(metric, addDecimals(numbers));
+}
+
+/** An exact SUM as the number the API returns, refused when no double can hold it. */
+export function finiteSum(metric: UsageMetric, total: Decimal): number {
+  const value = decimalToNumber(total);
+  if (!Number.isFinite(value)) {
+    const property = metric.aggregationProperty ?? '';
     throw new SequenceApiError(400, 'calculationError', `The sum of ${property} for metric ${metric.id} exceeds the largest number the API can return`);
   }
-  return total;
+  return value;
 }
 
 function aggregate(metric: UsageMetric, events: StoredEvent[]): number {
@@ -94,13 +100,24 @@ export function calculateUsageMetric(metric: UsageMetric, events: Iterable<Store
     if (minEventId === null || event.id < minEventId) minEventId = event.id;
     if (maxEventId === null || event.id > maxEventId) maxEventId = event.id;
   }
+  return calculationResponse(metric, selected.length, aggregate(metric, selected), minEventId, maxEventId);
+}
+
+/** The response body: the metric's definition echoed, then the figures. */
+export function calculationResponse(
+  metric: UsageMetric,
+  eventCount: number,
+  value: number,
+  minEventId: string | null,
+  maxEventId: string | null,
+): UsageMetricCalculationResponse {
   return {
     name: metric.name,
     metricType: metric.metricType,
     eventType: metric.eventType,
     aggregationType: metric.aggregationType,
-    eventCount: selected.length,
-    value: aggregate(metric, selected),
+    eventCount,
+    value,
     unit: metric.unit ?? null,
     minEventId,
     maxEventId,

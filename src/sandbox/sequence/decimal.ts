@@ -38,17 +38,27 @@ export function toDecimal(value: unknown): Decimal | undefined {
   return build(match[1], match[2] ?? '0', match[3]);
 }
 
-/** The exact sum of decimals, as the nearest double (which may be ±Infinity past the double range). */
-export function sumDecimals(values: Iterable<Decimal>): number {
+/** The exact sum of decimals. */
+export function addDecimals(values: Iterable<Decimal>): Decimal {
   let total: Decimal = { units: 0n, scale: 0 };
   for (const value of values) {
     const scale = Math.max(total.scale, value.scale);
     const units = total.units * 10n ** BigInt(scale - total.scale) + value.units * 10n ** BigInt(scale - value.scale);
     total = { units, scale };
   }
+  return total;
+}
+
+/** The double nearest to a decimal (±Infinity past the double range). */
+export function decimalToNumber(total: Decimal): number {
   const negative = total.units < 0n;
   const digits = (negative ? -total.units : total.units).toString().padStart(total.scale + 1, '0');
   const whole = digits.slice(0, digits.length - total.scale);
   const fraction = digits.slice(digits.length - total.scale);
   return Number(`${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`);
+}
+
+/** The exact sum of decimals, as the nearest double (which may be ±Infinity past the double range). */
+export function sumDecimals(values: Iterable<Decimal>): number {
+  return decimalToNumber(addDecimals(values));
 }

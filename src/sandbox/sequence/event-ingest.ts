@@ -1,7 +1,8 @@
 /** A `CreateUsageEventRequest` (already schema-valid) turned into the event Sequence stores. */
 import { formatInstant } from '../../usage/windows';
 import { violation } from './api-error';
-import { parseDateTime } from './instants';
+import { cloneProperties } from './clone-properties';
+import { isCanonicalInstant, parseDateTime } from './instants';
 import type { CreateUsageEventRequest, ErrorItem, StoredEvent, UsageEvent } from './types';
 
 /** What the simulator supplies for each new event. */
@@ -20,7 +21,8 @@ export interface EventContext {
  * Timestamps come back normalized to UTC (`2024-03-01T10:00:00Z`), millisecond precision.
  */
 export function toStoredEvent(request: CreateUsageEventRequest, context: EventContext, keyPrefix = ''): StoredEvent | ErrorItem {
-  const timestampMs = request.eventTimestamp == null ? context.receivedAt : parseDateTime(request.eventTimestamp);
+  const text = request.eventTimestamp;
+  const timestampMs = text == null ? context.receivedAt : parseDateTime(text);
   if (timestampMs === undefined) {
     return violation(`${keyPrefix}eventTimestamp`, `${keyPrefix}eventTimestamp must be an RFC 3339 date-time, e.g. 2024-03-01T10:00:00Z`);
   }
@@ -30,13 +32,19 @@ export function toStoredEvent(request: CreateUsageEventRequest, context: EventCo
     customerAlias: request.customerAlias,
     eventType: request.eventType,
     sequenceAccountId: context.sequenceAccountId,
-    eventTimestamp: formatInstant(timestampMs),
-    eventProperties: structuredClone(request.eventProperties ?? {}),
+    eventTimestamp: text != null && isCanonicalInstant(text) ? text : formatInstant(timestampMs),
+    eventProperties: cloneProperties(request.eventProperties ?? {}),
     timestampMs,
   };
 }
 
-/** The wire shape of a stored event. */
-export function toUsageEvent({ timestampMs: _timestampMs, ...event }: StoredEvent): UsageEvent {
-  return event;
+/** The wire shape of a stored event (its properties still the stored ones), fields in toStoredEvent's order. */
+export function toUsageEvent(event: StoredEvent): UsageEvent {
+  const { id, customerEventId, customerAlias, eventType, sequenceAccountId, eventTimestamp, eventProperties } = event;
+  return { id, customerEventId, customerAlias, eventType, sequenceAccountId, eventTimestamp, eventProperties };
+}
+
+/** A copy of a wire event that shares nothing with the store, as structuredClone would make it. */
+export function detachedUsageEvent(event: UsageEvent): UsageEvent {
+  return { ...event, eventProperties: cloneProperties(event.eventProperties) };
 }

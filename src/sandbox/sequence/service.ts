@@ -5,9 +5,9 @@
  */
 import { formatInstant } from '../../usage/windows';
 import { notFound, SequenceApiError, validationError } from './api-error';
-import { calculateUsageMetric } from './calculate';
 import { parseCustomParameters, parseCustomerAliases } from './calculate-params';
 import { createEventStore, type EventStore } from './event-store';
+import { calculateFromSelection } from './indexed-calculation';
 import { toStoredEvent, toUsageEvent } from './event-ingest';
 import { assertMetricDefinition, toUsageMetric } from './metric-definition';
 import { createMetricStore, type MetricStore } from './metric-store';
@@ -85,7 +85,8 @@ export function createSequenceService(options: SequenceServiceOptions): Sequence
       const period = collecting(violations, () => parsePeriod(query.periodStart, query.periodEnd));
       collecting(violations, () => parseCustomParameters(query.customParameters));
       if (!aliases || !period || violations.length > 0) throw validationError(violations);
-      return calculateUsageMetric(metric, events.latestOfType(metric.eventType), { aliases, ...period });
+      const scope = { aliases, ...period };
+      return calculateFromSelection(metric, events.select(metric.eventType, aliases, period.fromMs, period.toMs), scope);
     },
     events: () => events.all(),
   };

@@ -6,7 +6,7 @@ import type { Router } from 'express';
 import { validationError, violation } from './api-error';
 import { sequenceInputValidator } from './input-validator';
 import { createSequenceRouter } from './router';
-import { toUsageEvent } from './event-ingest';
+import { detachedUsageEvent, toUsageEvent } from './event-ingest';
 import type { SequenceCredentials } from './http-guards';
 import { createSequenceService } from './service';
 import type { CreateUsageEventRequest, CreateUsageMetricRequest, ErrorItem, UsageEvent, UsageMetric } from './types';
@@ -74,7 +74,7 @@ export function createSequenceSimulator(options: SequenceSimulatorOptions): Sequ
   const ingest = (events: readonly CreateUsageEventRequest[], prefix: (index: number) => string) => {
     const violations: ErrorItem[] = events.flatMap((event, index) => input.eventViolations(event, prefix(index)));
     if (violations.length > 0) throw validationError(violations);
-    return structuredClone(service.ingestEvents(events, prefix));
+    return service.ingestEvents(events, prefix).map(detachedUsageEvent);
   };
   return {
     router,
@@ -92,6 +92,6 @@ export function createSequenceSimulator(options: SequenceSimulatorOptions): Sequ
     },
     addEvents: (events) => ingest(events, (index) => `${index}.`),
     getMetric: (id) => structuredClone(service.getMetric(id)),
-    events: () => service.events().map((event) => structuredClone(toUsageEvent(event))),
+    events: () => service.events().map((event) => detachedUsageEvent(toUsageEvent(event))),
   };
 }
