@@ -68,7 +68,8 @@ describe('spec-valid requests', () => {
         expect(response.status).toBe(201);
         expect(response.body.customerAlias).toBe(sent.customerAlias);
         expect(response.body.customerEventId).toBe(sent.customerEventId ?? response.body.id);
-        expect(response.body.eventProperties).toStrictEqual(JSON.parse(JSON.stringify(sent.eventProperties ?? {})));
+        // toEqual: a generated property named `constructor` defeats toStrictEqual's type check, not the simulator.
+        expect(response.body.eventProperties).toEqual(JSON.parse(JSON.stringify(sent.eventProperties ?? {})));
         if (sent.eventTimestamp) expect(Date.parse(response.body.eventTimestamp)).toBe(Date.parse(sent.eventTimestamp.replace(' ', 'T').toUpperCase()));
       }),
       RUNS,
