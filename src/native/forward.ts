@@ -7,10 +7,10 @@ import type { Logger } from 'pino';
 import { GatewayError } from '../errors';
 import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
 import type { NativeUpstream } from '../providers/native-registry';
-import type { Fetch } from '../providers/upstream';
+import { redactSecrets, type Fetch } from '../providers/upstream';
 import { callerResponseHeaders, upstreamRequestHeaders } from './forward-headers';
 import type { NativeTarget } from './native-path';
-import { redactBytes, redactText, secretNeedles } from './redact';
+import { redactBytes, secretNeedles } from './redact';
 
 /** What the router learnt about a request before forwarding it. */
 export interface NativeCall {
@@ -75,7 +75,7 @@ export function createForwarder(options: ForwarderOptions) {
       res.setHeader('Warning', contractWarning(upstream.id, violations));
     }
     for (const [name, value] of callerResponseHeaders(response.headers, { requestUrl: url, upstream, nativeBase: options.nativeBase })) {
-      res.setHeader(name, redactText(value, upstream.secrets));
+      res.setHeader(name, redactSecrets(value, upstream.secrets));
     }
     // res.end, not res.send: no ETag, no 304 and no content type of Express's own on a provider's answer.
     res.status(status).end(redactBytes(body, needles));

@@ -28,8 +28,3 @@ export function secretNeedles(secrets: readonly string[]): Buffer[] {
 export function redactBytes(body: Buffer, needles: readonly Buffer[]): Buffer {
   return needles.reduce((current, needle) => replaceAll(current, needle), body);
 }
-
-/** `text` with every occurrence of a secret replaced by `[redacted]`. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((current, secret) => (secret === '' ? current : current.split(secret).join('[redacted]')), text);
-}

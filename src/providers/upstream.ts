@@ -54,6 +54,14 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
   };
 }
 
+/**
+ * `text` with every occurrence of a secret replaced by `[redacted]`: a provider that echoes our
+ * credentials back (in an error body or header) must not hand them to a caller or a log.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((current, secret) => (secret === '' ? current : current.split(secret).join('[redacted]')), text);
+}
+
 /** Maps an upstream error response to the gateway's error family, carrying the provider's message. */
 export function upstreamError(provider: string, response: Response, message: string | undefined): GatewayError {
   const status = response.status;

@@ -1,6 +1,6 @@
 /** Flexprice error answers, read leniently, as the gateway's upstream error family. */
 import type { GatewayError } from '../../errors';
-import { upstreamError } from '../upstream';
+import { redactSecrets, upstreamError } from '../upstream';
 
 const MAX_MESSAGE = 500;
 
@@ -41,7 +41,7 @@ export function readFlexpriceErrorMessage(body: unknown): string | undefined {
  */
 export function flexpriceError(provider: string, response: Response, body: unknown, apiKey: string): GatewayError {
   let message = readFlexpriceErrorMessage(body);
-  if (message !== undefined && apiKey !== '') message = message.split(apiKey).join('[redacted]');
+  if (message !== undefined) message = redactSecrets(message, [apiKey]);
   if (message !== undefined && message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}…`;
   return upstreamError(provider, response, message);
 }

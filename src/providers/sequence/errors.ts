@@ -3,7 +3,7 @@
  * on some endpoints `{"errors":[{"key","error"}]}`, and sometimes nothing at all.
  */
 import type { GatewayError } from '../../errors';
-import { upstreamError } from '../upstream';
+import { redactSecrets, upstreamError } from '../upstream';
 import { sequenceContractViolation } from './response';
 
 const MAX_MESSAGE = 300;
@@ -40,14 +40,10 @@ export function sequenceErrorMessage(body: unknown): string | undefined {
   return message !== undefined && message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
 }
 
-/** Removes every credential from a message before it can reach a caller or a log. */
-function redact(message: string | undefined, secrets: readonly string[]): string | undefined {
-  return secrets.reduce((current, secret) => (secret === '' ? current : current?.split(secret).join('[redacted]')), message);
-}
-
 /** The gateway error for a Sequence error response, carrying Sequence's own words. */
 export function toSequenceError(provider: string, response: Response, body: unknown, secrets: readonly string[]): GatewayError {
-  return upstreamError(provider, response, redact(sequenceErrorMessage(body), secrets));
+  const message = sequenceErrorMessage(body);
+  return upstreamError(provider, response, message === undefined ? undefined : redactSecrets(message, secrets));
 }
 
 /**

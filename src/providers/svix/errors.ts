@@ -1,6 +1,6 @@
 /** Svix's error bodies read leniently, and the Svix-specific failures of the gateway's error family. */
 import { GatewayError } from '../../errors';
-import { upstreamError } from '../upstream';
+import { redactSecrets, upstreamError } from '../upstream';
 import { isRecord } from './json';
 
 // A non-JSON error body (a proxy's HTML page, a bare 502) is quoted only this far.
@@ -31,8 +31,7 @@ export function readSvixErrorMessage(body: unknown): string | undefined {
  */
 export function svixError(provider: string, response: Response, body: unknown, token: string): GatewayError {
   const message = readSvixErrorMessage(body);
-  const redacted = message !== undefined && token !== '' ? message.split(token).join('[redacted]') : message;
-  return upstreamError(provider, response, redacted);
+  return upstreamError(provider, response, message === undefined ? undefined : redactSecrets(message, [token]));
 }
 
 /** Svix answered, but outside its specification (a body we cannot read as the spec describes). */
