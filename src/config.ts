@@ -26,6 +26,11 @@ const providerSchema = z.discriminatedUnion('type', [
 const limitsSchema = z
   .object({
     maxBodyBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+    /**
+     * Largest body the native passthrough forwards. Flexprice takes bulks of up to 1,000 events in
+     * up to 32 MiB; 8 MiB fits a full bulk of events carrying several KiB of properties each.
+     */
+    maxNativeBodyBytes: z.number().int().min(1024).max(32 * 1024 * 1024).default(8 * 1024 * 1024),
     maxPeriodDays: z.number().int().min(1).max(3660).default(400),
     maxWindows: z.number().int().min(1).max(100_000).default(1_000),
     maxCustomers: z.number().int().min(1).max(100).default(50),

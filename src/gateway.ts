@@ -2,10 +2,11 @@
  * startGateway: listen, start the sandbox when a provider needs it, build the providers and the
  * app. server.ts runs it for real; end-to-end tests run it on an ephemeral port.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app';
+import { createKeyCheck } from './http/auth';
 import type { Config, ProviderConfig } from './config';
 import { createNativeRouter } from './native/native-router';
 import { createContractGuard } from './providers/contract-guard';
@@ -22,6 +23,11 @@ export const defaultProviders: ProviderConfig[] = [
   { id: 'sequence', type: 'sequence', mode: 'sandbox', timeoutMs: 10_000 },
   { id: 'svix', type: 'svix', mode: 'sandbox', timeoutMs: 10_000 },
 ];
+
+function gatewayKey(apiKeys: readonly string[]): (headers: IncomingHttpHeaders) => boolean {
+  const check = createKeyCheck(apiKeys);
+  return (headers) => check(headers) === 'valid';
+}
 
 export interface GatewayOptions {
   config: Config;
@@ -69,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         now: options.now,
         validateResponses: options.validateResponses,
         onError: (error) => options.logger?.error({ err: error }, 'sandbox simulator failed'),
+        isGatewayKey: config.apiKeys.length > 0 ? gatewayKey(config.apiKeys) : undefined,
       })
     : undefined;
   // The contract guard compiles every provider spec's response validators once, here; the native
@@ -76,7 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
-  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxBodyBytes, logger, fetch: options.fetch });
+  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, logger, fetch: options.fetch });
   const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger });
 
   const service = createUsageService({

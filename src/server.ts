@@ -3,22 +3,9 @@
  * listens, and shut down cleanly.
  */
 import pino from 'pino';
-import { ConfigError, isLoopback, loadConfig, type Config } from './config';
-import { startGateway, type Gateway } from './gateway';
-
-function banner(gateway: Gateway, config: Config): string {
-  const lines = [`usage-gateway listening on ${gateway.url}`];
-  if (config.apiKeys.length === 0) {
-    lines.push(isLoopback(config.host)
-      ? 'No apiKeys configured: /v1 is open, so the gateway listens on loopback only.'
-      : `No apiKeys configured and allowUnauthenticated is set: /v1 is open to anyone who can reach ${config.host}.`);
-  }
-  lines.push(`providers: ${gateway.providers.map((provider) => `${provider.id} (${provider.type}, ${provider.mode})`).join(', ')}`);
-  if (!config.configFile) lines.push('No USAGE_GATEWAY_CONFIG set: serving the embedded sandbox providers.');
-  const examples = gateway.sandbox?.demo?.curlExamples(gateway.url) ?? [];
-  if (examples.length > 0) lines.push('', 'Try the demo data:', ...examples.map((example) => `  ${example}`));
-  return lines.join('\n');
-}
+import { banner } from './banner';
+import { ConfigError, loadConfig } from './config';
+import { startGateway } from './gateway';
 
 async function main(): Promise<void> {
   let config;

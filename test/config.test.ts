@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       configFile: undefined,
       providers: [],
-      limits: { maxBodyBytes: 65536, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4 },
+      limits: { maxBodyBytes: 65536, maxNativeBodyBytes: 8388608, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4 },
       sandbox: { maxEvents: 5_000_000, svixTaskDelayMs: 1000, demoData: true },
       apiKeys: [],
       contractGuard: 'warn',

@@ -11,6 +11,8 @@ interface ValidatorError {
   type?: string;
   message?: string;
   errors?: { path?: string; message?: string }[];
+  /** Set by the body parser on a body over its limit. */
+  limit?: number;
 }
 
 const validatorCodes: Record<number, ErrorCode> = {
@@ -40,7 +42,8 @@ export function toGatewayError(error: unknown, req: Request): GatewayError | und
     return new GatewayError('malformed_json', { detail: 'The body is not valid JSON', errors: [{ path: '/body', message: 'is not valid JSON' }] });
   }
   if (candidate.type === 'entity.too.large' || candidate.status === 413) {
-    return new GatewayError('payload_too_large', { detail: 'The body exceeds the size limit', errors: [{ path: '/body', message: 'is too large' }] });
+    const limit = typeof candidate.limit === 'number' ? `the ${candidate.limit}-byte limit of this route` : 'the size limit of this route';
+    return new GatewayError('payload_too_large', { detail: `The body exceeds ${limit}`, errors: [{ path: '/body', message: `exceeds ${limit}` }] });
   }
   const code = validatorCodes[candidate.status];
   if (!code) return undefined;

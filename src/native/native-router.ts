@@ -23,7 +23,7 @@ import { parseNativeUrl, type NativeTarget } from './native-path';
 export interface NativeRouterOptions {
   upstreams: readonly NativeUpstream[];
   contractGuard: ContractGuard;
-  /** The largest request body forwarded (`limits.maxBodyBytes`); larger ones get 413. */
+  /** The largest request body forwarded (`limits.maxNativeBodyBytes`); larger ones get 413. */
   maxBodyBytes: number;
   logger?: Logger | undefined;
   /** The fetch that reaches providers (default: global fetch). */

@@ -59,8 +59,22 @@ async function post(url: string, headers: Record<string, string>, body: unknown,
   }
 }
 
+export interface LoadOptions {
+  /**
+   * A gateway key, required when the gateway has `apiKeys`: it is sent where each provider expects
+   * its own credential, in place of the public sandbox credentials (key-exchange.ts).
+   */
+  gatewayKey?: string | undefined;
+  /** Sequence events in flight at once (Sequence has no bulk ingest). */
+  concurrency?: number;
+}
+
 /** Sends the lines to the sandbox at `origin` (e.g. `http://127.0.0.1:8080`), in bulk where the API allows. */
-export async function loadIntoSandbox(lines: Line[], origin: string, concurrency = 8): Promise<LoadResult> {
+export async function loadIntoSandbox(lines: Line[], origin: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const { gatewayKey, concurrency = 8 } = options;
+  const credentials = gatewayKey === undefined
+    ? sandboxCredentials
+    : { apiKey: gatewayKey, clientId: gatewayKey, clientSecret: '', token: gatewayKey };
   const base = origin.replace(/\/+$/, '');
   const of = <P extends Line['provider']>(provider: P) => lines.filter((item) => item.provider === provider).map((item) => item.event);
   const flexprice = of('flexprice');
@@ -68,10 +82,10 @@ export async function loadIntoSandbox(lines: Line[], origin: string, concurrency
   const svix = of('svix');
 
   for (const batch of chunks(flexprice, 1000)) {
-    await post(`${base}${sandboxPaths.flexprice}/events/bulk`, { 'x-api-key': sandboxCredentials.apiKey }, { events: batch }, 202);
+    await post(`${base}${sandboxPaths.flexprice}/events/bulk`, { 'x-api-key': credentials.apiKey }, { events: batch }, 202);
   }
   // Sequence has no bulk ingest: one request per event, a few at a time.
-  const basic = Buffer.from(`${sandboxCredentials.clientId}:${sandboxCredentials.clientSecret}`).toString('base64');
+  const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
   let next = 0;
   const worker = async () => {
     while (next < sequence.length) {
@@ -81,7 +95,7 @@ export async function loadIntoSandbox(lines: Line[], origin: string, concurrency
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, sequence.length) }, worker));
   for (const batch of chunks(svix, 10_000)) {
-    await post(`${base}${sandboxPaths.svix}/sandbox/message-attempts`, { authorization: `Bearer ${sandboxCredentials.token}` }, { attempts: batch }, 202);
+    await post(`${base}${sandboxPaths.svix}/sandbox/message-attempts`, { authorization: `Bearer ${credentials.token}` }, { attempts: batch }, 202);
   }
   return { flexprice: flexprice.length, sequence: sequence.length, svix: svix.length };
 }

@@ -54,10 +54,10 @@ async function startLogged(config: object, settings: { svixTaskDelayMs?: number 
   return { gateway, logs };
 }
 
-/** The three sandbox providers behind a gateway that requires `gatewayKey`. */
-export function startSandboxGateway(): Promise<LoggedGateway> {
+/** The three sandbox providers behind a gateway that requires `gatewayKey` (or none, with `keys: false`). */
+export function startSandboxGateway(options: { keys?: boolean } = {}): Promise<LoggedGateway> {
   return startLogged({
-    apiKeys: [gatewayKey],
+    ...(options.keys === false ? {} : { apiKeys: [gatewayKey] }),
     providers: [
       { id: 'flexprice', type: 'flexprice', mode: 'sandbox' },
       { id: 'sequence', type: 'sequence', mode: 'sandbox' },
@@ -76,7 +76,7 @@ export interface FakeSetup extends LoggedGateway {
 }
 
 /** Three live providers at fake upstreams, behind a gateway with the given guard mode and limits. */
-export async function startFakeGateway(options: { contractGuard?: 'warn' | 'strict'; maxBodyBytes?: number; timeoutMs?: number } = {}): Promise<FakeSetup> {
+export async function startFakeGateway(options: { contractGuard?: 'warn' | 'strict'; maxNativeBodyBytes?: number; timeoutMs?: number } = {}): Promise<FakeSetup> {
   const [flexprice, sequence, svix] = await Promise.all([
     startFakeUpstream('flexprice', '/v1'),
     startFakeUpstream('sequence', '/api'),
@@ -86,7 +86,7 @@ export async function startFakeGateway(options: { contractGuard?: 'warn' | 'stri
   const logged = await startLogged({
     apiKeys: [gatewayKey],
     contractGuard: options.contractGuard ?? 'warn',
-    limits: { maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 },
+    ...(options.maxNativeBodyBytes === undefined ? {} : { limits: { maxNativeBodyBytes: options.maxNativeBodyBytes } }),
     providers: [
       { id: 'flexprice', type: 'flexprice', baseUrl: flexprice.baseUrl, apiKey: providerSecrets.flexpriceApiKey, timeoutMs },
       { id: 'sequence', type: 'sequence', baseUrl: sequence.baseUrl, clientId: providerSecrets.sequenceClientId, clientSecret: providerSecrets.sequenceClientSecret, timeoutMs },

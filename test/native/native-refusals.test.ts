@@ -18,7 +18,7 @@ describe('native requests refused before any upstream call', () => {
   let setup: FakeSetup;
   let url: string;
   beforeAll(async () => {
-    setup = await startFakeGateway({ maxBodyBytes: 1024 });
+    setup = await startFakeGateway({ maxNativeBodyBytes: 1024 });
     url = setup.gateway.url;
   });
   afterAll(() => setup.close());
@@ -87,10 +87,11 @@ describe('native requests refused before any upstream call', () => {
       expect(answer.body).toStrictEqual(problem(400, 'malformed_json', 'The body is not valid JSON', 'The body is not valid JSON', [{ path: '/body', message: 'is not valid JSON' }]));
     });
 
-    it('a body over limits.maxBodyBytes: 413 payload_too_large', async () => {
+    it('a body over limits.maxNativeBodyBytes: 413 payload_too_large naming the limit', async () => {
       const answer = await call(`${url}/v1/native/flexprice/events/usage`, { body: { event_name: 'x'.repeat(2000), aggregation_type: 'COUNT' } });
       expect(answer.status).toBe(413);
       expect(answer.body.code).toBe('payload_too_large');
+      expect(answer.body.errors).toStrictEqual([{ path: '/body', message: 'exceeds the 1024-byte limit of this route' }]);
     });
 
     it('a body that is not JSON where the spec wants JSON: 415', async () => {

@@ -1,6 +1,7 @@
 import type { Gateway } from '../../src/gateway';
 import { LoadError, loadIntoSandbox, parseNdjson } from '../../src/sandbox/ndjson-loader';
 import { postJson, startTestGateway } from '../helpers/gateway';
+import { gatewayKey, startSandboxGateway, type LoggedGateway } from '../native/native-gateway';
 
 const period = { from: '2026-01-01T00:00:00Z', to: '2026-01-03T00:00:00Z' };
 
@@ -42,5 +43,29 @@ describe('loading NDJSON into the sandbox', () => {
   it('stops with the provider error when the sandbox refuses a batch', async () => {
     const lines = parseNdjson(JSON.stringify({ provider: 'flexprice', event: { event_name: '', external_customer_id: 'c' } }));
     await expect(loadIntoSandbox(lines, gateway.url)).rejects.toThrow(/events\/bulk answered 400/);
+  });
+});
+
+describe('loading NDJSON into the sandbox of a gateway with keys', () => {
+  let keyed: LoggedGateway;
+  beforeAll(async () => {
+    keyed = await startSandboxGateway();
+  });
+  afterAll(() => keyed.gateway.close());
+
+  const lines = () => parseNdjson([
+    JSON.stringify({ provider: 'flexprice', event: { event_id: 'k1', event_name: 'keyed_load', external_customer_id: 'cust', timestamp: '2026-01-01T10:00:00Z' } }),
+    JSON.stringify({ provider: 'sequence', event: { customerEventId: 'k2', customerAlias: 'cust', eventType: 'keyed_load', eventTimestamp: '2026-01-02T10:00:00Z' } }),
+    JSON.stringify({ provider: 'svix', event: { app: 'acme', timestamp: '2026-01-01T12:00:00Z', count: 1 } }),
+  ].join('\n'));
+
+  it('is refused with the public sandbox credentials', async () => {
+    await expect(loadIntoSandbox(lines(), keyed.gateway.url)).rejects.toThrow(/events\/bulk answered 401/);
+  });
+
+  it('loads every provider with a gateway key', async () => {
+    expect(await loadIntoSandbox(lines(), keyed.gateway.url, { gatewayKey })).toStrictEqual({ flexprice: 1, sequence: 1, svix: 1 });
+    const answer = await postJson(`${keyed.gateway.url}/v1/usage/query`, { provider: 'flexprice', metric: 'keyed_load', ...period }, { authorization: `Bearer ${gatewayKey}` });
+    expect([answer.status, answer.body.value]).toStrictEqual([200, 1]);
   });
 });
