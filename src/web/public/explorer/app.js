@@ -1,0 +1,82 @@
+// The usage explorer: loads the providers, offers a query form shaped by their capabilities,
+// runs queries (polling asynchronous ones) and draws the answer. With the sandbox's demo data it
+// opens on a demo chart.
+import { createApi } from './api.js';
+import { createForm } from './form.js';
+import { clearResults, resizeChart, showError, showProgress, showReport } from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const setState = (state) => {
+  document.body.dataset.state = state;
+};
+
+/** Shows the key prompt with the gateway's sentence; resolves with the key typed. */
+function askForKey(message) {
+  const dialog = $('key-dialog');
+  $('key-message').textContent = message;
+  $('key').value = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    $('key-form').addEventListener('submit', () => resolve($('key').value.trim()), { once: true });
+  });
+}
+
+const api = createApi({ askForKey });
+let generation = 0;
+
+async function run(form) {
+  const mine = ++generation;
+  const isCurrent = () => mine === generation;
+  const query = form.read();
+  clearResults();
+  setState('running');
+  $('run').disabled = true;
+  showProgress(`Asking ${query.provider}…`);
+  try {
+    const report = await api.query(query, {
+      isCurrent,
+      onProgress: (task, seconds) => {
+        if (isCurrent()) showProgress(`${task.provider} is computing (task ${task.taskId}, ${seconds.toFixed(1)} s)…`);
+      },
+    });
+    if (!isCurrent() || !report) return;
+    showProgress(undefined);
+    showReport(report);
+    setState('done');
+  } catch (error) {
+    if (!isCurrent()) return;
+    showProgress(undefined);
+    showError(error);
+    setState('error');
+  } finally {
+    if (isCurrent()) $('run').disabled = false;
+  }
+}
+
+async function start() {
+  try {
+    const [providers, presets] = await Promise.all([
+      api.listProviders(),
+      fetch('/explorer/presets.json').then((response) => response.json()),
+    ]);
+    const form = createForm(providers, presets);
+    $('query-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void run(form);
+    });
+    window.addEventListener('resize', resizeChart);
+    const demo = presets.demo;
+    const demoProvider = demo && providers.find((provider) => provider.type === demo.initial.providerType && provider.mode === 'sandbox');
+    if (demoProvider) {
+      form.set({ provider: demoProvider.id, ...demo.initial, window: demo.initial.windowSize });
+      await run(form);
+    } else {
+      setState('ready');
+    }
+  } catch (error) {
+    showError(error);
+    setState('error');
+  }
+}
+
+void start();
