@@ -6,8 +6,12 @@ import { createForm } from './form.js';
 import { clearResults, resizeChart, showError, showProgress, showReport } from './render.js';
 
 const $ = (id) => document.getElementById(id);
+// The page's state on <body> (loading, ready, running, done, error) and how many queries have
+// finished, for people's stylesheets and for the page's tests.
+let finished = 0;
 const setState = (state) => {
   document.body.dataset.state = state;
+  if (state === 'done' || state === 'error') document.body.dataset.finished = String(++finished);
 };
 
 /** Shows the key prompt with the gateway's sentence; resolves with the key typed. */

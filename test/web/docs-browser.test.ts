@@ -1,0 +1,52 @@
+/** /docs in a real headless Chromium: Swagger UI renders the unified API from this origin alone. */
+import type { Gateway } from '../../src/gateway';
+import { chromiumPath, openBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
+import { startTestGateway } from '../helpers/gateway';
+import { requireSystemBinary } from '../helpers/system-deps';
+
+jest.setTimeout(60_000);
+
+const describeWithChromium = requireSystemBinary('chromium', chromiumPath) ? describe : describe.skip;
+
+describeWithChromium('the API reference in Chromium', () => {
+  let gateway: Gateway;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+  });
+
+  it('renders every operation of the unified API and lists the native specs, with no console error or outside request', async () => {
+    const { page, errors } = browser;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${gateway.url}/docs`);
+    await page.waitForSelector('.opblock-summary-path');
+    const paths = await page.locator('.opblock-summary-path').allTextContents();
+    expect(paths.map((text) => text.replace(/\u200b/g, ''))).toStrictEqual([
+      '/v1/usage/query', '/v1/usage/tasks/{taskId}', '/v1/providers', '/v1/providers/{providerId}', '/openapi.json', '/healthz',
+    ]);
+    const definitions = await page.locator('.download-url-wrapper select option').allTextContents();
+    expect(definitions).toStrictEqual([
+      'usage-gateway: the unified API',
+      'flexprice: native flexprice API at /v1/native/flexprice',
+      'sequence: native sequence API at /v1/native/sequence',
+      'svix: native svix API at /v1/native/svix',
+    ]);
+    expect(await page.locator('#spec-links a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toStrictEqual([
+      '/docs/specs/usage-api.json', '/docs/specs/native/flexprice.json', '/docs/specs/native/sequence.json', '/docs/specs/native/svix.json',
+      '/docs/specs/flexprice.json', '/docs/specs/sequence.json', '/docs/specs/svix.json',
+    ]);
+
+    await page.selectOption('.download-url-wrapper select', { label: 'svix: native svix API at /v1/native/svix' });
+    await page.waitForFunction(() => [...document.querySelectorAll('.opblock-summary-path')].some((node) => node.textContent?.replace(/\u200b/g, '').startsWith('/api/v1/stats/usage/app')));
+    await page.screenshot({ path: screenshotPath('docs.png') });
+    expect(errors).toStrictEqual([]);
+    expect(requested.filter((url) => !url.startsWith(`${gateway.url}/`))).toStrictEqual([]);
+  });
+});
