@@ -20,11 +20,11 @@ interface Window {
 }
 
 /** What the chart drew: uPlot's own data, x in seconds. */
-const plotted = (page: Page) => page.evaluate(() => (document.getElementById('chart') as HTMLElement & { plot?: { data: number[][] } }).plot?.data);
+const plotted = (page: Page) => page.evaluate<number[][] | undefined>("document.getElementById('chart').plot?.data");
 const asPlotted = (windows: Window[]) => [windows.map((item) => Date.parse(item.start) / 1000), windows.map((item) => item.value)];
 
 /** Waits until the page has finished its `count`-th query. */
-const finished = (page: Page, count: number) => page.waitForFunction((expected) => Number(document.body.dataset.finished ?? 0) >= expected, count);
+const finished = (page: Page, count: number) => page.waitForFunction(`Number(document.body.dataset.finished ?? 0) >= ${count}`);
 
 const resourceErrors = (errors: string[], status: number) => errors.filter((text) => text.startsWith(`Failed to load resource: the server responded with a status of ${status}`));
 
@@ -70,9 +70,9 @@ describeWithChromium('the usage explorer in Chromium', () => {
   it('lists the providers of GET /v1/providers and offers what each can answer', async () => {
     const { page } = browser;
     const providers = (await getJson(`${gateway.url}/v1/providers`)).body.providers as { id: string; type: string }[];
-    const options = await page.locator('#provider option').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    const values = (selector: string) => page.locator(`${selector} option`).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('value')));
+    const options = await values('#provider');
     expect(options).toStrictEqual(providers.map((provider) => provider.id));
-    const values = (selector: string) => page.locator(`${selector} option`).evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
 
     await page.selectOption('#provider', 'svix');
     expect(await page.isDisabled('#window')).toBe(true);

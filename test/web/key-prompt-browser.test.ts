@@ -41,18 +41,18 @@ describeWithChromium('the explorer when the gateway requires a key', () => {
 
     await page.fill('#key', 'not-the-key');
     await page.click('#key-form button[type=submit]');
-    await page.waitForFunction(() => document.getElementById('key-message')?.textContent === 'The gateway API key is not valid');
+    await page.waitForFunction("document.getElementById('key-message').textContent === 'The gateway API key is not valid'");
     expect(await page.isVisible('#key-dialog')).toBe(true);
 
     await page.fill('#key', key);
     await page.click('#key-form button[type=submit]');
-    await page.waitForFunction(() => Number(document.body.dataset.finished ?? 0) >= 1);
+    await page.waitForFunction('Number(document.body.dataset.finished ?? 0) >= 1');
     expect(await page.isVisible('#key-dialog')).toBe(false);
     expect(await page.locator('#provider option').allTextContents()).toStrictEqual(['demo (flexprice)']);
     expect(await page.isVisible('#error')).toBe(false);
-    expect(await page.evaluate(() => (document.getElementById('chart') as HTMLElement & { plot?: { data: number[][] } }).plot?.data[0]?.length)).toBe(60);
+    expect(await page.evaluate("document.getElementById('chart').plot?.data[0].length")).toBe(60);
 
-    const storage = await page.evaluate(() => ({ session: { ...sessionStorage }, local: localStorage.length, cookies: document.cookie }));
+    const storage = await page.evaluate('({ session: { ...sessionStorage }, local: localStorage.length, cookies: document.cookie })');
     expect(storage).toStrictEqual({ session: { 'usage-gateway.key': key }, local: 0, cookies: '' });
     // The two refusals before the key was right, and nothing else.
     expect(errors).toStrictEqual([

@@ -42,7 +42,7 @@ describe('the pages with gateway keys configured', () => {
   });
 
   it('gives the explorer a policy with no inline style or script, and /docs inline styles only', async () => {
-    const explorer = (await request(app).get('/')).headers['content-security-policy'];
+    const explorer = String((await request(app).get('/')).headers['content-security-policy']);
     expect(explorer).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     const docs = (await request(app).get('/docs')).headers['content-security-policy'];
     expect(docs).toBe(explorer.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
