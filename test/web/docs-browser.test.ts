@@ -44,7 +44,7 @@ describeWithChromium('the API reference in Chromium', () => {
     ]);
 
     await page.selectOption('.download-url-wrapper select', { label: 'svix: native svix API at /v1/native/svix' });
-    await page.waitForFunction("[...document.querySelectorAll('.opblock-summary-path')].some((node) => node.textContent.replace(/\\u200b/g, '').startsWith('/api/v1/stats/usage/app'))");
+    await page.locator('.opblock-summary-description', { hasText: 'Get Background Task' }).waitFor();
     await page.screenshot({ path: screenshotPath('docs.png') });
     expect(errors).toStrictEqual([]);
     expect(requested.filter((url) => !url.startsWith(`${gateway.url}/`))).toStrictEqual([]);

@@ -23,8 +23,11 @@ interface Window {
 const plotted = (page: Page) => page.evaluate<number[][] | undefined>("document.getElementById('chart').plot?.data");
 const asPlotted = (windows: Window[]) => [windows.map((item) => Date.parse(item.start) / 1000), windows.map((item) => item.value)];
 
-/** Waits until the page has finished its `count`-th query. */
-const finished = (page: Page, count: number) => page.waitForFunction(`Number(document.body.dataset.finished ?? 0) >= ${count}`);
+/**
+ * Waits until the page has finished its `count`-th query. (A selector, not a predicate function:
+ * the page's Content-Security-Policy forbids the eval that string predicates need.)
+ */
+const finished = (page: Page, count: number) => page.locator(`body[data-finished="${count}"]`).waitFor();
 
 const resourceErrors = (errors: string[], status: number) => errors.filter((text) => text.startsWith(`Failed to load resource: the server responded with a status of ${status}`));
 

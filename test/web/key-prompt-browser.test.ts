@@ -41,12 +41,12 @@ describeWithChromium('the explorer when the gateway requires a key', () => {
 
     await page.fill('#key', 'not-the-key');
     await page.click('#key-form button[type=submit]');
-    await page.waitForFunction("document.getElementById('key-message').textContent === 'The gateway API key is not valid'");
+    await page.locator('#key-message', { hasText: 'The gateway API key is not valid' }).waitFor();
     expect(await page.isVisible('#key-dialog')).toBe(true);
 
     await page.fill('#key', key);
     await page.click('#key-form button[type=submit]');
-    await page.waitForFunction('Number(document.body.dataset.finished ?? 0) >= 1');
+    await page.locator('body[data-finished="1"]').waitFor();
     expect(await page.isVisible('#key-dialog')).toBe(false);
     expect(await page.locator('#provider option').allTextContents()).toStrictEqual(['demo (flexprice)']);
     expect(await page.isVisible('#error')).toBe(false);
