@@ -22,6 +22,7 @@ export function screenshotPath(name: string): string {
 }
 
 export interface BrowserSession {
+  context: BrowserContext;
   page: Page;
   /** Console errors and uncaught exceptions, in order. */
   errors: string[];
@@ -44,6 +45,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return {
+    context,
     page,
     errors,
     close: async () => {

@@ -60,4 +60,22 @@ describeWithChromium('the explorer when the gateway requires a key', () => {
       'Failed to load resource: the server responded with a status of 401 (Unauthorized)',
     ]);
   });
+
+  it('shows the 401 as the page\'s error when the prompt is dismissed, in a tab that has no key yet', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${gateway.url}/`);
+    await page.waitForSelector('#key-dialog[open]');
+    await page.keyboard.press('Escape');
+    await page.locator('body[data-finished="1"]').waitFor();
+    expect(await page.isVisible('#key-dialog')).toBe(false);
+    expect(await page.textContent('#error h2')).toBe('A valid gateway API key is required');
+    expect(await page.textContent('#error .detail')).toBe('A gateway API key is required: send it as Authorization: Bearer, x-api-key, or the Basic user name');
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    expect(errors).toStrictEqual(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
+    await page.close();
+  });
 });

@@ -15,8 +15,9 @@ export class ProblemError extends Error {
 export const storedKey = () => sessionStorage.getItem(keyName) ?? undefined;
 
 /**
- * @param {{ askForKey: (message: string) => Promise<string> }} options `askForKey` shows the
- *   key prompt with the gateway's sentence and resolves with what the person typed.
+ * @param {{ askForKey: (message: string) => Promise<string | undefined> }} options `askForKey`
+ *   shows the key prompt with the gateway's sentence and resolves with what the person typed
+ *   (undefined when dismissed: the 401 then stands as the answer).
  */
 export function createApi({ askForKey }) {
   async function send(method, path, body) {
@@ -45,7 +46,9 @@ export function createApi({ askForKey }) {
     for (;;) {
       const { status, body: answer } = await send(method, path, body);
       if (status === 401) {
-        sessionStorage.setItem(keyName, await askForKey(answer?.detail ?? 'This gateway requires an API key.'));
+        const key = await askForKey(answer?.detail ?? 'This gateway requires an API key.');
+        if (!key) throw new ProblemError(status, answer);
+        sessionStorage.setItem(keyName, key);
         continue;
       }
       if (status >= 400) throw new ProblemError(status, answer);

@@ -14,14 +14,22 @@ const setState = (state) => {
   if (state === 'done' || state === 'error') document.body.dataset.finished = String(++finished);
 };
 
-/** Shows the key prompt with the gateway's sentence; resolves with the key typed. */
+/**
+ * Shows the key prompt with the gateway's sentence; resolves with the key typed, or undefined
+ * when the person dismisses it (Escape).
+ */
 function askForKey(message) {
   const dialog = $('key-dialog');
   $('key-message').textContent = message;
   $('key').value = '';
   dialog.showModal();
   return new Promise((resolve) => {
-    $('key-form').addEventListener('submit', () => resolve($('key').value.trim()), { once: true });
+    const submitted = () => resolve($('key').value.trim());
+    $('key-form').addEventListener('submit', submitted, { once: true });
+    dialog.addEventListener('close', () => {
+      $('key-form').removeEventListener('submit', submitted);
+      resolve(undefined);
+    }, { once: true });
   });
 }
 
@@ -63,6 +71,11 @@ async function start() {
       api.listProviders(),
       fetch('/explorer/presets.json').then((response) => response.json()),
     ]);
+    if (providers.length === 0) {
+      showError({ problem: { title: 'No providers', detail: 'This gateway has no providers configured: add some to its configuration file.' } });
+      setState('error');
+      return;
+    }
     const form = createForm(providers, presets);
     $('query-form').addEventListener('submit', (event) => {
       event.preventDefault();
