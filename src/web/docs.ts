@@ -56,9 +56,10 @@ export function docsRoutes(nativeSpecs: readonly NativeSpec[]): Router {
   router.get('/docs/specs/usage-api.json', (_req, res) => {
     res.json(usage);
   });
+  const published = new Map(providerTypes.map((type) => [`${type}.json`, loadSpec(type)]));
   router.get('/docs/specs/:file', (req, res, next) => {
-    const type = providerTypes.find((candidate) => `${candidate}.json` === req.params.file);
-    if (type) res.json(loadSpec(type));
+    const spec = published.get(String(req.params.file));
+    if (spec) res.json(spec);
     else next();
   });
   router.get('/docs/specs/native/:file', (req, res, next) => {

@@ -3,7 +3,7 @@
  * hold no data (the explorer asks the API from the browser, with the key the person gives it), so
  * they load without a key.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { docsRoutes, type NativeSpec } from './docs';
 import { explorerRoutes } from './explorer';
 import { pageHeaders } from './page-headers';
@@ -20,16 +20,16 @@ export interface WebOptions {
 const isPagePath = (path: string): boolean =>
   path === '/' || path === '/docs' || path.startsWith('/docs/') || path.startsWith('/explorer/');
 
-export function webRoutes(options: WebOptions): Router {
+export function webRoutes(options: WebOptions): RequestHandler {
   const pages = Router();
   pages.use(docsRoutes(options.nativeSpecs));
   pages.use(explorerRoutes({ demoData: options.demoData }));
-  const router = Router();
-  router.use((req, res, next) => {
-    // Page headers on the pages' paths only: the API and /openapi.json pass untouched.
-    if (isPagePath(req.path)) pageHeaders(req, res, next);
-    else next();
-  });
-  router.use(pages);
-  return router;
+  // Only the pages' paths enter their routers (with the page headers): API requests pass at the cost of one test.
+  return (req, res, next) => {
+    if (!isPagePath(req.path)) {
+      next();
+      return;
+    }
+    pageHeaders(req, res, () => pages(req, res, next));
+  };
 }

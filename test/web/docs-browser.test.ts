@@ -21,7 +21,7 @@ describeWithChromium('the API reference in Chromium', () => {
     await gateway?.close();
   });
 
-  it('renders every operation of the unified API and lists the native specs, with no console error or outside request', async () => {
+  it('renders every operation of the unified API, tries one, and lists the native specs, with no console error or outside request', async () => {
     const { page, errors } = browser;
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
@@ -42,6 +42,15 @@ describeWithChromium('the API reference in Chromium', () => {
       '/docs/specs/usage-api.json', '/docs/specs/native/flexprice.json', '/docs/specs/native/sequence.json', '/docs/specs/native/svix.json',
       '/docs/specs/flexprice.json', '/docs/specs/sequence.json', '/docs/specs/svix.json',
     ]);
+
+    // "Try it out" calls this gateway from the page.
+    await page.locator('#operations-Providers-listProviders .opblock-summary-control').click();
+    await page.locator('#operations-Providers-listProviders .try-out__btn').click();
+    await page.locator('#operations-Providers-listProviders .execute').click();
+    const status = page.locator('#operations-Providers-listProviders .live-responses-table .response .response-col_status');
+    await status.waitFor();
+    expect((await status.textContent())?.trim()).toBe('200');
+    expect(await page.locator('#operations-Providers-listProviders .live-responses-table .microlight').first().textContent()).toContain('"providers"');
 
     await page.selectOption('.download-url-wrapper select', { label: 'svix: native svix API at /v1/native/svix' });
     await page.locator('.opblock-summary-description', { hasText: 'Get Background Task' }).waitFor();
