@@ -112,6 +112,16 @@ describeWithChromium('the usage explorer in Chromium', () => {
     expect(JSON.parse((await page.textContent('#raw')) ?? '')).toStrictEqual(direct.body);
     expect(await page.isVisible('#error')).toBe(false);
     expect(errors).toStrictEqual([]);
+
+    // The URL names the query: opened in another tab, it draws the same chart.
+    const link = page.url();
+    expect(new URL(link).hash).toBe('#provider=flexprice&metric=api_request&customers=acme&from=2026-09-01&to=2026-10-01&window=WEEK&aggregation=sum&property=bytes');
+    const other = await browser.context.newPage();
+    await other.goto(link);
+    await finished(other, 1);
+    expect(await plotted(other)).toStrictEqual(asPlotted(direct.body.windows));
+    expect(await other.inputValue('#customers')).toBe('acme');
+    await other.close();
   });
 
   it('shows a refused query as the problem\'s sentences', async () => {

@@ -40,6 +40,8 @@ async function run(form) {
   const mine = ++generation;
   const isCurrent = () => mine === generation;
   const query = form.read();
+  // The URL names the query, so a chart can be bookmarked, shared and reloaded.
+  history.replaceState(null, '', `#${new URLSearchParams(form.values())}`);
   clearResults();
   setState('running');
   $('run').disabled = true;
@@ -82,9 +84,13 @@ async function start() {
       void run(form);
     });
     window.addEventListener('resize', resizeChart);
+    const linked = Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
     const demo = presets.demo;
     const demoProvider = demo && providers.find((provider) => provider.type === demo.initial.providerType && provider.mode === 'sandbox');
-    if (demoProvider) {
+    if (providers.some((provider) => provider.id === linked.provider)) {
+      form.set(linked, { exact: true });
+      await run(form);
+    } else if (demoProvider) {
       form.set({ provider: demoProvider.id, ...demo.initial, window: demo.initial.windowSize });
       await run(form);
     } else {

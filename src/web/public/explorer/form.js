@@ -22,6 +22,9 @@ function fillDatalist(datalist, values) {
   datalist.replaceChildren(...values.map((value) => new Option(value)));
 }
 
+/** The fields besides the provider, by element id. */
+const fieldNames = ['metric', 'customers', 'from', 'to', 'window', 'aggregation', 'property', 'multiplier'];
+
 const dateOf = (instant) => instant.slice(0, 10);
 const daysAgo = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -80,16 +83,25 @@ export function createForm(providers, presets) {
   if (providers[0]) showProvider(providers[0]);
 
   return {
-    /** Selects a provider and sets fields, e.g. the demo query. */
-    set(values) {
+    /**
+     * Selects a provider and sets fields: some (the demo query), or all of them (a linked query,
+     * `exact`, where a missing field is an empty one).
+     */
+    set(values, { exact = false } = {}) {
       if (values.provider) {
         $('provider').value = values.provider;
         showProvider(current());
       }
-      for (const name of ['metric', 'window', 'aggregation', 'property', 'customers', 'from', 'to']) {
-        if (values[name] !== undefined) $(name).value = values[name];
+      for (const name of fieldNames) {
+        if (values[name] !== undefined || exact) $(name).value = values[name] ?? '';
       }
       updateAggregationFields();
+    },
+
+    /** The fields as typed, without the empty ones (the page keeps them in its URL). */
+    values() {
+      const entries = [['provider', $('provider').value], ...fieldNames.map((name) => [name, $(name).value.trim()])];
+      return Object.fromEntries(entries.filter(([, value]) => value !== ''));
     },
 
     /** The unified query the form describes (the gateway judges it). */
