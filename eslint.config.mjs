@@ -1,6 +1,8 @@
 // Lint, including the layer boundaries of docs/architecture.md:
-// http → usage → providers → generated; generated/<provider> only from its own provider and sandbox folders.
+// http → usage → providers → generated; generated/<provider> only from its own provider and sandbox folders;
+// web/ (the pages) and cli/ (the command line) stand beside the service, never inside it.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const providers = ['flexprice', 'sequence', 'svix'];
@@ -9,6 +11,11 @@ const providers = ['flexprice', 'sequence', 'svix'];
 const forbid = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
+
+/** A folder and everything in it (`../sandbox` is its index). */
+const folders = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+const webMessage = "src/web/ serves pages and specs: the browser calls the API; only the demo data set's description comes from the sandbox.";
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'generated/', 'node_modules/', 'jest.config.js'] },
@@ -56,6 +63,33 @@ export default tseslint.config(
     rules: forbid(
       ['**/sandbox/**', ...providers.map((name) => `**/generated/${name}`), ...providers.map((name) => `**/providers/${name}/**`)],
       'The native passthrough forwards by spec through providers/native-registry: no provider types or folders, no sandbox.',
+    ),
+  },
+  {
+    files: ['src/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: [...folders(['providers', 'native', 'usage', 'http', 'cli']), ...providers.map((name) => `**/generated/${name}`)], message: webMessage },
+        { regex: '(^|/)sandbox(/(?!demo-data$).*)?$', message: webMessage },
+      ] }],
+    },
+  },
+  {
+    files: ['src/web/public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'module' },
+    rules: {
+      'no-restricted-globals': ['error', { name: 'localStorage', message: 'The gateway key lives in sessionStorage only.' }],
+    },
+  },
+  {
+    files: ['src/web/public/docs/**/*.js'],
+    languageOptions: { sourceType: 'script' },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: forbid(
+      [...folders(['providers', 'native', 'usage', 'http', 'sandbox', 'web']), '**/app', '**/gateway', ...providers.map((name) => `**/generated/${name}`)],
+      'Commands talk to a gateway through createUsageClient (src/client.ts); only start and config check are local (server.ts, config.ts).',
     ),
   },
   {

@@ -13,6 +13,7 @@ import { requestId } from './http/request-id';
 import { loadSpec } from './specs';
 import { usageRoutes } from './usage/routes';
 import type { UsageService } from './usage/service';
+import { webRoutes, type WebOptions } from './web';
 
 export interface AppDependencies {
   service: UsageService;
@@ -30,6 +31,8 @@ export interface AppDependencies {
    * check and before the unified API's parser and validator, which it answers ahead of.
    */
   native?: Router;
+  /** The pages (`/`, `/docs`): which native specs /docs lists, whether the explorer opens on demo data. */
+  web?: WebOptions;
 }
 
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -41,6 +44,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.use(requestId);
   app.use(accessLog(logger));
   for (const mount of dependencies.mounts ?? []) app.use(mount);
+  app.use(webRoutes(dependencies.web ?? { nativeSpecs: [], demoData: false }));
   app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
   if (dependencies.native) app.use(dependencies.native);
 

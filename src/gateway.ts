@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app';
 import { createKeyCheck } from './http/auth';
 import type { Config, ProviderConfig } from './config';
+import { callerSpec } from './native/caller-spec';
 import { createNativeRouter } from './native/native-router';
 import { createContractGuard } from './providers/contract-guard';
 import { createUpstreamGuard } from './providers/contract-guard-fetch';
@@ -99,6 +100,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     mounts: sandbox?.routers,
     apiKeys: config.apiKeys,
     native,
+    web: {
+      nativeSpecs: upstreams.map((upstream) => ({ id: upstream.id, type: upstream.type, spec: callerSpec(upstream) })),
+      demoData: sandbox?.demo !== undefined,
+    },
   });
   return {
     url,
