@@ -10,7 +10,7 @@ import { GatewayError } from '../errors';
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /** The key a request presents, if any. */
-function presentedKey(req: Request): string | undefined {
+export function presentedKey(req: Request): string | undefined {
   const apiKey = req.get('x-api-key');
   if (apiKey) return apiKey;
   const authorization = req.get('authorization') ?? '';
