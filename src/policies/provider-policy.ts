@@ -6,7 +6,7 @@
  */
 import {
   BrokenCircuitError, BulkheadRejectedError, CircuitState, ConsecutiveBreaker,
-  bulkhead, circuitBreaker, handleWhen, handleWhenResult, retry, wrap,
+  bulkhead, circuitBreaker, handleWhen, retry, wrap,
 } from 'cockatiel';
 import type { PolicySettings } from '../config';
 import { GatewayError } from '../errors';

@@ -24,7 +24,7 @@ describe('resilience policies against a faulty provider', () => {
   };
 
   beforeAll(async () => {
-    [flaky, hanging, patient, narrow] = await Promise.all([0, 1, 2, 3].map(() => startFakeUpstream('flexprice', '/v1')));
+    [flaky, hanging, patient, narrow] = await Promise.all([startFakeUpstream('flexprice', '/v1'), startFakeUpstream('flexprice', '/v1'), startFakeUpstream('flexprice', '/v1'), startFakeUpstream('flexprice', '/v1')]);
     gateway = await startConfiguredGateway({
       providers: [
         flexpriceAt('flaky', flaky.baseUrl),
@@ -53,7 +53,7 @@ describe('resilience policies against a faulty provider', () => {
     expect(flaky.requests).toHaveLength(8);
   });
 
-  it('retries a bare 502 (a proxy's answer) once it recovers', async () => {
+  it('retries a bare 502 from a proxy and answers once the provider recovers', async () => {
     let calls = 0;
     flaky.respond(() => (++calls === 1 ? { status: 502 } : { status: 200, body: usageAnswer }));
     expect((await query('flaky', 'net')).status).toBe(200);
