@@ -38,6 +38,11 @@ export interface GatewayOptions {
   fetch?: Fetch;
   /** Where retries, breaker changes, cache outcomes and refusals are reported (a metrics layer listens). */
   events?: GatewayEvents;
+  /**
+   * false: every upstream call is tried once, with no deadline-aware retries, breaker or bulkhead
+   * (bench/policies.ts compares the two). Default true.
+   */
+  policies?: boolean;
 }
 
 export interface CloseOptions {
@@ -114,7 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger.warn({ store, failOpen, err: { message: (error as Error).message } }, failOpen ? 'shared state unavailable; going on without it' : 'shared state unavailable');
   });
   const state = config.redis ? await createRedisState({ settings: config.redis, logger }) : createMemoryState({ maxCacheEntries: config.cache.maxEntries });
-  const policies = createProviderPolicies(providers, { deadlineMs: config.limits.queryDeadlineMs, events });
+  const policies = options.policies === false ? new Map() : createProviderPolicies(providers, { deadlineMs: config.limits.queryDeadlineMs, events });
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
   const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxBodyBytes, logger, fetch: options.fetch, policies });
