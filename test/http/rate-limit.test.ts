@@ -14,11 +14,14 @@ describe('inbound rate limit', () => {
   afterAll(() => gateway.close({ graceMs: 0 }));
 
   it('lets a key through up to its limit, then answers 429 with Retry-After and RateLimit fields', async () => {
+    const refusals: number[] = [];
+    gateway.events.on('rateLimited', (event) => refusals.push(event.limit));
     const answers = [];
     for (let index = 0; index < 4; index += 1) answers.push(await getJson(`${gateway.url}/v1/providers`, { 'x-api-key': keyA }));
     expect(answers.map((answer) => answer.status)).toStrictEqual([200, 200, 200, 429]);
     expect(answers[0]?.headers.get('ratelimit-policy')).toBe('"per-minute";q=3;w=60');
     expect(answers[0]?.headers.get('ratelimit')).toMatch(/^"per-minute";r=2;t=\d+$/);
+    expect(refusals).toStrictEqual([3]);
     const refused = answers[3];
     expect(refused?.body.code).toBe('rate_limited');
     expect(refused?.body.status).toBe(429);

@@ -22,6 +22,8 @@ describe('deadline and retries around Svix and the native passthrough', () => {
       providers: [{ id: 'svix', type: 'svix', baseUrl: svix.baseUrl, token: 'testsk_kN3XqE9vJ2wPzQ8rT.eu', timeoutMs: 300, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 } }],
       limits: { queryDeadlineMs: DEADLINE_MS },
     });
+    // The request validator compiles the spec on its first request: do that before timing anything.
+    await getJson(`${gateway.url}/v1/providers`);
   });
   afterAll(async () => {
     await gateway.close({ graceMs: 0 });

@@ -16,6 +16,8 @@ describe('resilience policies against a faulty provider', () => {
   let patient: FakeUpstream;
   let narrow: FakeUpstream;
   let gateway: Gateway;
+  const retries: { provider: string; attempt: number; delayMs: number; reason: string }[] = [];
+  const breakerChanges: { provider: string; state: string }[] = [];
   const query = (provider: string, customer?: string, headers: Record<string, string> = {}) => postJson(`${gateway.url}/v1/usage/query`, flexpriceQuery(provider, customer), headers);
   const timed = async <T>(run: () => Promise<T>): Promise<{ answer: T; ms: number }> => {
     const started = performance.now();
@@ -35,6 +37,10 @@ describe('resilience policies against a faulty provider', () => {
       limits: { queryDeadlineMs: DEADLINE_MS },
       cache: { ttlSeconds: 0 },
     });
+    // The request validator compiles the spec on its first request: do that before timing anything.
+    await getJson(`${gateway.url}/v1/providers`);
+    gateway.events.on('retry', (event) => retries.push(event));
+    gateway.events.on('breaker', (event) => breakerChanges.push(event));
   });
   afterAll(async () => {
     await gateway.close({ graceMs: 0 });
@@ -42,6 +48,7 @@ describe('resilience policies against a faulty provider', () => {
   });
   beforeEach(() => {
     for (const upstream of [flaky, hanging, patient, narrow]) upstream.requests.length = 0;
+    retries.length = 0;
   });
 
   it('retries a provider failing one call in two: every query succeeds, two calls each', async () => {
@@ -51,6 +58,8 @@ describe('resilience policies against a faulty provider', () => {
     for (const customer of ['a', 'b', 'c', 'd']) answers.push(await query('flaky', customer));
     expect(answers.map((answer) => answer.status)).toStrictEqual([200, 200, 200, 200]);
     expect(flaky.requests).toHaveLength(8);
+    expect(retries.map((event) => [event.provider, event.attempt, event.reason])).toStrictEqual(Array.from({ length: 4 }, () => ['flaky', 1, 'status 503']));
+    for (const event of retries) expect(event.delayMs).toBeLessThan(10);
   });
 
   it('retries a bare 502 from a proxy and answers once the provider recovers', async () => {
@@ -125,6 +134,7 @@ describe('resilience policies against a faulty provider', () => {
     expect(probe.status).toBe(200);
     expect(hanging.requests).toHaveLength(4);
     expect((await getJson(`${gateway.url}/v1/providers/hanging`)).body.circuitBreaker.state).toBe('closed');
+    expect(breakerChanges.filter((event) => event.provider === 'hanging').map((event) => event.state)).toStrictEqual(['open', 'half-open', 'closed']);
   });
 
   it('answers 504 at the whole-query deadline when one attempt would outlast it', async () => {

@@ -34,7 +34,10 @@ describe('response cache and single-flight', () => {
     const miss = await query('cached');
     expect(miss.headers.get('cache-status')).toBe('usage-gateway; fwd=miss; stored');
     expect(miss.headers.get('age')).toBeNull();
+    const outcomes: string[] = [];
+    gateway.events.on('cache', (event) => outcomes.push(event.outcome));
     const hit = await query('cached');
+    expect(outcomes).toStrictEqual(['hit']);
     expect(hit.status).toBe(200);
     expect(hit.body).toStrictEqual(miss.body);
     expect(hit.headers.get('cache-status')).toMatch(/^usage-gateway; hit; ttl=(59|60)$/);
