@@ -452,6 +452,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Status": components["headers"]["Cache-Status"];
                     [name: string]: unknown;
                 };
                 content: {

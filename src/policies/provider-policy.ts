@@ -134,13 +134,15 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
         const deadline = scoped ?? startDeadline(options.deadlineMs, caller);
         const signal = scoped ? (caller ?? scoped.signal) : deadline.signal;
         deadlines.set(signal, deadline);
-        const run = async ({ signal: attemptSignal }: { signal: AbortSignal }): Promise<Response> => {
+        // Every attempt uses this call's signal: a caller queued behind a half-open probe is re-run
+        // by cockatiel without one.
+        const run = async (): Promise<Response> => {
           try {
-            const response = await attempt(call.target, { ...call.init, signal: attemptSignal });
+            const response = await attempt(call.target, { ...call.init, signal });
             if (retryMethod && shouldRetryResponse(response, deadline)) retryable.add(response);
             return response;
           } catch (error) {
-            if (retryMethod && isRetryableError(error, attemptSignal)) retryable.add(error as object);
+            if (retryMethod && isRetryableError(error, signal)) retryable.add(error as object);
             throw error;
           }
         };

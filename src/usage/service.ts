@@ -188,7 +188,9 @@ export function createUsageService(options: UsageServiceOptions) {
           throw error;
         }
       });
-      return outcome.kind === 'complete' ? outcome : pendingResult(provider, task.query, outcome, taskId);
+      const result = outcome.kind === 'complete' ? outcome : await pendingResult(provider, task.query, outcome, taskId);
+      // A task's answer is never cached: it is the provider's, fetched now.
+      return { ...result, cache: { kind: 'forward', reason: 'bypass', stored: false } };
     },
   };
 }

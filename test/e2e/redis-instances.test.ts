@@ -54,6 +54,7 @@ if (!hasRedisServer()) {
       const answered = await getJson(`${second.url}/v1/usage/tasks/${started.body.taskId as string}`, auth);
       expect(answered.status).toBe(200);
       expect(answered.body.provider).toBe('svix');
+      expect(answered.headers.get('cache-status')).toBe('usage-gateway; fwd=bypass');
       first = await startConfiguredGateway(config);
     });
 
@@ -90,6 +91,32 @@ if (!hasRedisServer()) {
       } finally {
         await Promise.all(limited.map((gateway) => gateway.close({ graceMs: 0 })));
       }
+    });
+
+    it('never waits on a Redis that hangs: commands time out, the cache fails open, new tasks get 503', async () => {
+      flexprice.respond(() => ({ status: 200, body: usageAnswer }));
+      svix.respond(() => ({ status: 202, body: accepted }));
+      redis.pause();
+      try {
+        const started = performance.now();
+        const query = await postJson(`${second.url}/v1/usage/query`, flexpriceQuery('fp', 'frozen'), auth);
+        expect(query.status).toBe(200);
+        expect(query.headers.get('cache-status')).toBe('usage-gateway; fwd=miss');
+        const task = await postJson(`${second.url}/v1/usage/query`, svixQuery, auth);
+        expect(task.status).toBe(503);
+        expect(task.body.code).toBe('state_unavailable');
+        expect((await getJson(`${second.url}/readyz`)).status).toBe(503);
+        // Three requests, each waiting at most a few 200 ms command timeouts.
+        expect(performance.now() - started).toBeLessThan(3_000);
+      } finally {
+        redis.resume();
+      }
+      let ready = 0;
+      for (let attempt = 0; attempt < 30 && ready !== 200; attempt += 1) {
+        ready = (await getJson(`${second.url}/readyz`)).status;
+        if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(ready).toBe(200);
     });
 
     it('survives Redis dying: readyz 503, cache and rate limit fail open, new tasks 503 state_unavailable; then recovers', async () => {

@@ -16,6 +16,10 @@ export interface RedisServer {
   url: string;
   /** Stops the server (SIGKILL: an outage, not a clean shutdown). */
   kill(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void;
+  /** Thaws it (SIGCONT). */
+  resume(): void;
   /** Starts it again on the same port, empty. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -66,6 +70,12 @@ export async function startRedisServer(): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     kill: () => exited(child, 'SIGKILL'),
+    pause: () => {
+      child.kill('SIGSTOP');
+    },
+    resume: () => {
+      child.kill('SIGCONT');
+    },
     start: async () => {
       child = await launch(port);
     },

