@@ -29,10 +29,10 @@ describe('resilience policies against a faulty provider', () => {
     [flaky, hanging, patient, narrow] = await Promise.all([startFakeUpstream('flexprice', '/v1'), startFakeUpstream('flexprice', '/v1'), startFakeUpstream('flexprice', '/v1'), startFakeUpstream('flexprice', '/v1')]);
     gateway = await startConfiguredGateway({
       providers: [
-        flexpriceAt('flaky', flaky.baseUrl),
+        flexpriceAt('flaky', flaky.baseUrl, { timeoutMs: 5_000 }),
         flexpriceAt('hanging', hanging.baseUrl, { circuitBreaker: { failureThreshold: 3, halfOpenAfterMs: 400 } }),
         flexpriceAt('patient', patient.baseUrl, { timeoutMs: 10_000 }),
-        flexpriceAt('narrow', narrow.baseUrl, { bulkhead: { maxConcurrent: 1, maxQueued: 0 } }),
+        flexpriceAt('narrow', narrow.baseUrl, { timeoutMs: 5_000, bulkhead: { maxConcurrent: 1, maxQueued: 0 } }),
       ],
       limits: { queryDeadlineMs: DEADLINE_MS },
       cache: { ttlSeconds: 0 },
