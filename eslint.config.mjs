@@ -93,6 +93,20 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/policies/**/*.ts'],
+    rules: forbid(
+      ['**/usage/**', '**/http/**', '**/sandbox/**', '**/native/**', '**/state/**', 'express', '**/providers/registry', ...providers.map((name) => `**/providers/${name}/**`), ...providers.map((name) => `**/generated/${name}`)],
+      'src/policies/ wraps the upstream Fetch: no unified model, no HTTP layer, no state, no provider folders.',
+    ),
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: forbid(
+      ['**/usage/**', '**/http/**', '**/sandbox/**', '**/native/**', '**/providers/**', '**/policies/**', 'express', '**/generated/**'],
+      'src/state/ stores JSON values behind one interface per store; it knows nothing of queries, providers or HTTP.',
+    ),
+  },
+  {
     files: ['src/http/**/*.ts', 'src/app.ts', 'src/server.ts', 'src/config.ts', 'src/errors.ts', 'src/index.ts', 'src/client.ts'],
     rules: forbid(providers.map((name) => `**/generated/${name}`), 'Only provider and sandbox folders use a provider\'s generated types.'),
   },

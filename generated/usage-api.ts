@@ -13,8 +13,13 @@ export interface paths {
         /**
          * Query usage
          * @description Computes one usage figure, optionally windowed, over `[from, to)` from the named provider.
-         *     Asynchronous providers (Svix) answer 200 when their task finishes within `waitSeconds`,
-         *     otherwise 202 with a task to poll.
+         *     Asynchronous providers (Svix) answer 200 when their task finishes within `waitSeconds`
+         *     (and before the gateway's query deadline), otherwise 202 with a task to poll.
+         *
+         *     Complete reports are cached for the gateway's `cache.ttlSeconds`; `Cache-Status` (RFC 9211)
+         *     says whether this answer came from the cache, and `Age` how old it is. Send
+         *     `Cache-Control: no-cache` to have the provider asked again and the entry refreshed.
+         *     Identical queries in flight at once share one upstream execution.
          */
         post: operations["queryUsage"];
         delete?: never;
@@ -95,6 +100,28 @@ export interface paths {
          * @description The unified API's OpenAPI document.
          */
         get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description 200 while the gateway can serve: its shared state (Redis, when configured) answers and it is
+         *     not shutting down. 503 otherwise, so a load balancer stops sending it traffic; it turns 200
+         *     again by itself once Redis is back. `/healthz` is liveness only.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -252,6 +279,26 @@ export interface components {
             type: components["schemas"]["ProviderType"];
             mode: components["schemas"]["ProviderMode"];
             capabilities: components["schemas"]["Capabilities"];
+            circuitBreaker?: components["schemas"]["CircuitBreakerStatus"];
+        };
+        /**
+         * @description The provider's circuit breaker. `open`: calls are refused at once with 503
+         *     `upstream_unavailable` until one probe is let through (`half-open`); a successful probe
+         *     closes it again.
+         */
+        CircuitBreakerStatus: {
+            /** @enum {string} */
+            state: "closed" | "open" | "half-open";
+            /**
+             * Format: date-time
+             * @description The last failure it counted (timeout, network error, 5xx); null when none.
+             */
+            lastFailureAt: string | null;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+            reason?: string;
         };
         ProviderList: {
             providers: components["schemas"]["ProviderInfo"][];
@@ -261,7 +308,7 @@ export interface components {
             status: "ok";
         };
         /** @enum {string} */
-        ErrorCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "route_not_found" | "method_not_allowed" | "provider_not_found" | "task_not_found" | "limit_exceeded" | "idempotency_conflict" | "unsupported_by_provider" | "upstream_invalid_request" | "upstream_not_found" | "upstream_auth_failed" | "upstream_rate_limited" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "upstream_task_failed" | "upstream_contract_violation" | "internal_error";
+        ErrorCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "route_not_found" | "method_not_allowed" | "provider_not_found" | "task_not_found" | "limit_exceeded" | "idempotency_conflict" | "unsupported_by_provider" | "upstream_invalid_request" | "upstream_not_found" | "upstream_auth_failed" | "upstream_rate_limited" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "upstream_task_failed" | "upstream_contract_violation" | "rate_limited" | "state_unavailable" | "internal_error";
         Violation: {
             /** @description JSON Pointer into the request (`/body/to`, `/query/x`, `/headers/...`). */
             path: string;
@@ -283,6 +330,19 @@ export interface components {
         };
     };
     responses: {
+        /** @description The caller's inbound rate limit is spent (`rate_limited`). */
+        RateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description An RFC 9457 problem. */
         Problem: {
             headers: {
@@ -302,6 +362,20 @@ export interface components {
     headers: {
         /** @description The request id, also in every problem body. */
         "X-Request-Id": string;
+        /**
+         * @description RFC 9211: `usage-gateway; hit; ttl=<seconds left>` from the cache,
+         *     `usage-gateway; fwd=miss; stored` (or `fwd=request` after `Cache-Control: no-cache`)
+         *     from the provider, `usage-gateway; fwd=bypass` when the cache is off or the answer is a task.
+         */
+        "Cache-Status": string;
+        /** @description Seconds since the cached report was fetched from the provider (hits only). */
+        Age: number;
+        /** @description Seconds to wait before trying again. */
+        "Retry-After": string;
+        /** @description The inbound rate limit (IETF draft-ietf-httpapi-ratelimit-headers): `"per-minute";q=<limit>;w=60`. */
+        "RateLimit-Policy": string;
+        /** @description What is left of it: `"per-minute";r=<remaining>;t=<seconds until the window resets>`. */
+        RateLimit: string;
     };
     pathItems: never;
 }
@@ -311,6 +385,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `no-cache` asks the provider again and refreshes the cached report. */
+                "Cache-Control"?: string;
                 /** @description Forwarded to providers that support idempotent task creation (Svix). */
                 "Idempotency-Key"?: string;
             };
@@ -327,6 +403,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Status": components["headers"]["Cache-Status"];
+                    Age: components["headers"]["Age"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -336,6 +414,7 @@ export interface operations {
             /** @description The provider is still computing; poll the task at `Location`. */
             202: {
                 headers: {
+                    "Cache-Status": components["headers"]["Cache-Status"];
                     /** @description The task to poll. */
                     Location?: string;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -351,6 +430,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Problem"];
             502: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
@@ -372,6 +452,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Status": components["headers"]["Cache-Status"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -393,6 +474,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Problem"];
             502: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
@@ -419,6 +501,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Problem"];
         };
     };
@@ -447,6 +530,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Problem"];
         };
     };
@@ -468,7 +552,37 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Problem"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
         };
     };
     getHealth: {

@@ -2,7 +2,7 @@
  * createApp wires the Express application from its dependencies. It never listens: server.ts
  * does, and tests hand the app to supertest.
  */
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import pino, { type Logger } from 'pino';
 import { GatewayError } from './errors';
@@ -33,6 +33,10 @@ export interface AppDependencies {
   native?: Router;
   /** The pages (`/`, `/docs`): which native specs /docs lists, whether the explorer opens on demo data. */
   web?: WebOptions;
+  /** The inbound rate limit (src/http/rate-limit.ts), applied to /v1 after the API key check. */
+  rateLimit?: RequestHandler | undefined;
+  /** Whether the gateway can serve now (`GET /readyz`); absent, always ready. */
+  readiness?: (() => Promise<{ ready: true } | { ready: false; reason: string }>) | undefined;
 }
 
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -46,6 +50,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   for (const mount of dependencies.mounts ?? []) app.use(mount);
   app.use(webRoutes(dependencies.web ?? { nativeSpecs: [], demoData: false }));
   app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
+  if (dependencies.rateLimit) app.use('/v1', dependencies.rateLimit);
   if (dependencies.native) app.use(dependencies.native);
 
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
@@ -61,6 +66,11 @@ export function createApp(dependencies: AppDependencies): express.Express {
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = dependencies.readiness ? await dependencies.readiness() : { ready: true as const };
+    if (readiness.ready) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason: readiness.reason });
   });
   app.get('/openapi.json', (_req, res) => {
     res.json(spec);

@@ -10,11 +10,47 @@ import { z } from 'zod';
 const providerId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower case letters, digits, - and _').max(64);
 const url = z.url({ protocol: /^https?$/ });
 const secret = z.string().min(1);
+
+/** Retries of one upstream call: exponential backoff with full jitter (src/policies/). */
+const retrySchema = z
+  .object({
+    /** Attempts per upstream call, the first included; 1 turns retries off. */
+    maxAttempts: z.number().int().min(1).max(10).default(3),
+    /** The first backoff's upper bound; each retry doubles it. */
+    baseDelayMs: z.number().int().min(1).max(60_000).default(100),
+    /** No backoff waits longer, whatever the attempt. */
+    maxDelayMs: z.number().int().min(1).max(120_000).default(2_000),
+  })
+  .strict();
+
+/** The circuit breaker of one provider. */
+const circuitBreakerSchema = z
+  .object({
+    /** How long an open breaker refuses calls before letting one probe through. */
+    halfOpenAfterMs: z.number().int().min(100).max(600_000).default(10_000),
+    /** Consecutive failures (timeouts, 5xx, network errors) that open it. */
+    failureThreshold: z.number().int().min(1).max(1_000).default(5),
+  })
+  .strict();
+
+/** The bulkhead of one provider: calls in flight at once, and calls waiting for a slot. */
+const bulkheadSchema = z
+  .object({
+    /** Upstream calls in flight at once, across every query and native request to this provider. */
+    maxConcurrent: z.number().int().min(1).max(10_000).default(32),
+    /** Calls waiting for a slot; past it a call is refused at once with 503. */
+    maxQueued: z.number().int().min(0).max(100_000).default(128),
+  })
+  .strict();
+
 const common = {
   id: providerId,
   mode: z.enum(['live', 'sandbox']).default('live'),
   baseUrl: url.optional(),
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  retry: retrySchema.default(() => retrySchema.parse({})),
+  circuitBreaker: circuitBreakerSchema.default(() => circuitBreakerSchema.parse({})),
+  bulkhead: bulkheadSchema.default(() => bulkheadSchema.parse({})),
 };
 
 const providerSchema = z.discriminatedUnion('type', [
@@ -36,6 +72,8 @@ const limitsSchema = z
     maxCustomers: z.number().int().min(1).max(100).default(50),
     maxUpstreamCalls: z.number().int().min(1).max(1_000).default(100),
     upstreamConcurrency: z.number().int().min(1).max(64).default(4),
+    /** The whole unified query (or native request): every attempt, backoff and wait; past it, 504. */
+    queryDeadlineMs: z.number().int().min(100).max(600_000).default(15_000),
   })
   .strict();
 
@@ -50,6 +88,38 @@ const sandboxSchema = z
   })
   .strict();
 
+/** The unified API's response cache (memory, or Redis when `redis` is set). */
+const cacheSchema = z
+  .object({
+    /**
+     * How long a complete report is served from the cache; 0 turns the cache off. 30 s absorbs
+     * dashboards and retries hammering the same query while keeping reports close to live usage
+     * (providers ingest with seconds of lag anyway).
+     */
+    ttlSeconds: z.number().int().min(0).max(86_400).default(30),
+    /** Entries the in-memory cache holds at most (Redis is bounded by its own maxmemory). */
+    maxEntries: z.number().int().min(1).max(1_000_000).default(10_000),
+  })
+  .strict();
+
+/** Inbound rate limits per gateway key (per client address without keys); off unless set. */
+const rateLimitSchema = z
+  .object({
+    requestsPerMinute: z.number().int().min(1).max(1_000_000),
+  })
+  .strict();
+
+/** Shared state for several instances: tasks, idempotency keys, the cache and rate-limit counters. */
+const redisSchema = z
+  .object({
+    url: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
+    /** Every key the gateway writes starts with this, so one Redis can serve other tenants too. */
+    keyPrefix: z.string().min(1).max(64).default('usage-gateway:'),
+    /** A Redis command not answered in this time fails (and the request fails open or gets 503). */
+    commandTimeoutMs: z.number().int().min(10).max(10_000).default(250),
+  })
+  .strict();
+
 const fileSchema = z
   .object({
     providers: z.array(providerSchema).default([]),
@@ -61,6 +131,11 @@ const fileSchema = z
     contractGuard: z.enum(['warn', 'strict']).default('warn'),
     limits: limitsSchema.default(() => limitsSchema.parse({})),
     sandbox: sandboxSchema.default(() => sandboxSchema.parse({})),
+    cache: cacheSchema.default(() => cacheSchema.parse({})),
+    rateLimit: rateLimitSchema.optional(),
+    redis: redisSchema.optional(),
+    /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before they are cut. */
+    shutdownGraceMs: z.number().int().min(0).max(600_000).default(10_000),
   })
   .strict()
   .superRefine((config, context) => {
@@ -89,6 +164,18 @@ const fileSchema = z
 export type ProviderConfig = z.infer<typeof providerSchema>;
 export type Limits = z.infer<typeof limitsSchema>;
 export type SandboxSettings = z.infer<typeof sandboxSchema>;
+export type CacheSettings = z.infer<typeof cacheSchema>;
+export type RateLimitSettings = z.infer<typeof rateLimitSchema>;
+export type RedisSettings = z.infer<typeof redisSchema>;
+/** The resilience settings of one provider (src/policies/). */
+export type PolicySettings = Pick<ProviderConfig, 'id' | 'timeoutMs' | 'retry' | 'circuitBreaker' | 'bulkhead'>;
+
+/** The settings a provider gets when its config leaves them out. */
+export const defaultPolicySettings = {
+  retry: retrySchema.parse({}),
+  circuitBreaker: circuitBreakerSchema.parse({}),
+  bulkhead: bulkheadSchema.parse({}),
+};
 
 export interface Config {
   port: number;
@@ -103,6 +190,12 @@ export interface Config {
   sandbox: SandboxSettings;
   apiKeys: string[];
   contractGuard: 'warn' | 'strict';
+  cache: CacheSettings;
+  /** Absent: no inbound rate limit. */
+  rateLimit: RateLimitSettings | undefined;
+  /** Absent: tasks, idempotency keys, the cache and rate limits live in this process's memory. */
+  redis: RedisSettings | undefined;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -173,6 +266,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`HOST: "${host}" is not a loopback address and no apiKeys are configured; add apiKeys, or set allowUnauthenticated: true to serve without keys on purpose`);
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  const { providers, limits, sandbox, apiKeys, contractGuard } = parsed.data;
-  return { port, host, logLevel, configFile, providers, limits, sandbox, apiKeys, contractGuard };
+  const { providers, limits, sandbox, apiKeys, contractGuard, cache, rateLimit, redis, shutdownGraceMs } = parsed.data;
+  return { port, host, logLevel, configFile, providers, limits, sandbox, apiKeys, contractGuard, cache, rateLimit, redis, shutdownGraceMs };
 }

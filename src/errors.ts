@@ -28,6 +28,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   upstream_timeout: 504,
   upstream_task_failed: 502,
   upstream_contract_violation: 502,
+  rate_limited: 429,
+  // Shared state (Redis) could not store a task or an idempotency key: try again shortly.
+  state_unavailable: 503,
   internal_error: 500,
 };
 
@@ -53,6 +56,8 @@ const titles: Record<ErrorCode, string> = {
   upstream_timeout: 'The provider did not answer in time',
   upstream_task_failed: "The provider's background task failed",
   upstream_contract_violation: 'The provider answered outside its specification',
+  rate_limited: 'Too many requests',
+  state_unavailable: "The gateway's shared state is unavailable",
   internal_error: 'Internal error',
 };
 

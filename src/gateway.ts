@@ -6,23 +6,29 @@ import { createServer, type IncomingHttpHeaders, type RequestListener, type Serv
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app';
+import { defaultPolicySettings, type Config, type ProviderConfig } from './config';
+import { createGatewayEvents, type GatewayEvents } from './events';
 import { createKeyCheck } from './http/auth';
-import type { Config, ProviderConfig } from './config';
+import { rateLimit } from './http/rate-limit';
 import { callerSpec } from './native/caller-spec';
 import { createNativeRouter } from './native/native-router';
+import { createProviderPolicies } from './policies/provider-policy';
 import { createContractGuard } from './providers/contract-guard';
 import { createUpstreamGuard } from './providers/contract-guard-fetch';
 import { createNativeUpstreams } from './providers/native-registry';
 import { createProviders } from './providers/registry';
 import type { Fetch } from './providers/upstream';
 import { createSandbox, type Sandbox } from './sandbox';
+import { createMemoryState } from './state/memory';
+import { createRedisState } from './state/redis';
+import type { GatewayState } from './state/stores';
 import { createUsageService } from './usage/service';
 
 /** With no configuration file the gateway runs one sandbox provider of each type. */
 export const defaultProviders: ProviderConfig[] = [
-  { id: 'flexprice', type: 'flexprice', mode: 'sandbox', timeoutMs: 10_000 },
-  { id: 'sequence', type: 'sequence', mode: 'sandbox', timeoutMs: 10_000 },
-  { id: 'svix', type: 'svix', mode: 'sandbox', timeoutMs: 10_000 },
+  { id: 'flexprice', type: 'flexprice', mode: 'sandbox', timeoutMs: 10_000, ...defaultPolicySettings },
+  { id: 'sequence', type: 'sequence', mode: 'sandbox', timeoutMs: 10_000, ...defaultPolicySettings },
+  { id: 'svix', type: 'svix', mode: 'sandbox', timeoutMs: 10_000, ...defaultPolicySettings },
 ];
 
 function gatewayKey(apiKeys: readonly string[]): (headers: IncomingHttpHeaders) => boolean {
@@ -37,6 +43,18 @@ export interface GatewayOptions {
   validateResponses?: boolean;
   now?: () => number;
   fetch?: Fetch;
+  /** Where retries, breaker changes, cache outcomes and refusals are reported (a metrics layer listens). */
+  events?: GatewayEvents;
+  /**
+   * false: every upstream call is tried once, with no deadline-aware retries, breaker or bulkhead
+   * (bench/policies.ts compares the two). Default true.
+   */
+  policies?: boolean;
+}
+
+export interface CloseOptions {
+  /** How long in-flight requests may take to finish (default: the config's shutdownGraceMs). */
+  graceMs?: number;
 }
 
 export interface Gateway {
@@ -45,7 +63,29 @@ export interface Gateway {
   providers: ProviderConfig[];
   sandbox: Sandbox | undefined;
   server: Server;
-  close(): Promise<void>;
+  /** The shared state (memory, or Redis when configured). */
+  state: GatewayState;
+  events: GatewayEvents;
+  /**
+   * Graceful stop: refuses new connections, answers /readyz 503, lets in-flight requests finish
+   * for up to `graceMs`, cuts what is left, then closes the shared state.
+   */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/** Stops `server`: in-flight requests get `graceMs` to finish; idle keep-alive connections go at once. */
+function stopServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    // A connection is idle between requests: close each as soon as its request is answered.
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -82,16 +122,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The contract guard compiles every provider spec's response validators once, here; the native
   // passthrough and the adapters' fetches (via the registry) both check every provider answer.
   const logger = options.logger ?? pino({ level: 'silent' });
+  const events = options.events ?? createGatewayEvents();
+  events.on('stateError', ({ store, failOpen, error }) => {
+    logger.warn({ store, failOpen, err: { message: (error as Error).message } }, failOpen ? 'shared state unavailable; going on without it' : 'shared state unavailable');
+  });
+  const state = config.redis ? await createRedisState({ settings: config.redis, logger }) : createMemoryState({ maxCacheEntries: config.cache.maxEntries });
+  const policies = options.policies === false ? new Map() : createProviderPolicies(providers, { deadlineMs: config.limits.queryDeadlineMs, events });
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
-  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, logger, fetch: options.fetch });
+  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, logger, fetch: options.fetch, policies });
   const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger });
 
   const service = createUsageService({
-    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard }),
+    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard, policies }),
     limits: config.limits,
     now: options.now,
+    state,
+    cacheTtlSeconds: config.cache.ttlSeconds,
+    breakerStatus: (id) => policies.get(id)?.breakerStatus(),
+    events,
   });
+  let stopping = false;
   handler = createApp({
     service,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -104,15 +155,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       nativeSpecs: upstreams.map((upstream) => ({ id: upstream.id, type: upstream.type, spec: callerSpec(upstream) })),
       demoData: sandbox?.demo !== undefined,
     },
+    rateLimit: config.rateLimit
+      ? rateLimit({ requestsPerMinute: config.rateLimit.requestsPerMinute, store: state.rateLimits, byApiKey: config.apiKeys.length > 0, events })
+      : undefined,
+    readiness: async () => {
+      if (stopping) return { ready: false, reason: 'shutting down' };
+      if (!(await state.ready())) return { ready: false, reason: 'shared state (redis) unreachable' };
+      return { ready: true };
+    },
   });
   return {
     url,
     providers,
     sandbox,
     server,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    state,
+    events,
+    close: async (closeOptions = {}) => {
+      stopping = true;
+      await stopServer(server, closeOptions.graceMs ?? config.shutdownGraceMs);
+      await state.close();
+    },
   };
 }

@@ -22,10 +22,17 @@ async function main(): Promise<void> {
   const gateway = await startGateway({ config, logger });
   console.log(banner(gateway, config));
 
+  // Graceful stop: no new connections, /readyz 503, in-flight requests get shutdownGraceMs to
+  // finish, then the shared state closes and the process exits 0.
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    void gateway.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

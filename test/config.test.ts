@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, defaultPolicySettings, loadConfig } from '../src/config';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'usage-gateway-config-'));
 function file(name: string, text: string): string {
@@ -29,10 +29,14 @@ describe('loadConfig', () => {
       logLevel: 'info',
       configFile: undefined,
       providers: [],
-      limits: { maxBodyBytes: 65536, maxNativeBodyBytes: 8388608, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4 },
+      limits: { maxBodyBytes: 65536, maxNativeBodyBytes: 8388608, maxPeriodDays: 400, maxWindows: 1000, maxCustomers: 50, maxUpstreamCalls: 100, upstreamConcurrency: 4, queryDeadlineMs: 15_000 },
       sandbox: { maxEvents: 5_000_000, svixTaskDelayMs: 1000, demoData: true },
       apiKeys: [],
       contractGuard: 'warn',
+      cache: { ttlSeconds: 30, maxEntries: 10_000 },
+      rateLimit: undefined,
+      redis: undefined,
+      shutdownGraceMs: 10_000,
     });
   });
 
@@ -61,10 +65,10 @@ limits:
     const config = loadConfig({ USAGE_GATEWAY_CONFIG: configFile, PORT: '9090', FP_US_KEY: 'us-key', FP_IN_KEY: 'in-key', SEQ_SECRET: 's3', SVIX_TOKEN: 'sk_x.eu' });
     expect(config.port).toBe(9090);
     expect(config.providers).toStrictEqual([
-      { id: 'flexprice-us', type: 'flexprice', mode: 'live', baseUrl: 'https://us.api.flexprice.io/v1', apiKey: 'us-key', timeoutMs: 10000 },
-      { id: 'flexprice-in', type: 'flexprice', mode: 'live', baseUrl: 'https://api.cloud.flexprice.io/v1', apiKey: 'in-key', timeoutMs: 5000 },
-      { id: 'billing', type: 'sequence', mode: 'live', clientId: 'id-1', clientSecret: 's3', timeoutMs: 10000 },
-      { id: 'webhooks', type: 'svix', mode: 'live', token: 'sk_x.eu', timeoutMs: 10000 },
+      { id: 'flexprice-us', type: 'flexprice', mode: 'live', baseUrl: 'https://us.api.flexprice.io/v1', apiKey: 'us-key', timeoutMs: 10000, ...defaultPolicySettings },
+      { id: 'flexprice-in', type: 'flexprice', mode: 'live', baseUrl: 'https://api.cloud.flexprice.io/v1', apiKey: 'in-key', timeoutMs: 5000, ...defaultPolicySettings },
+      { id: 'billing', type: 'sequence', mode: 'live', clientId: 'id-1', clientSecret: 's3', timeoutMs: 10000, ...defaultPolicySettings },
+      { id: 'webhooks', type: 'svix', mode: 'live', token: 'sk_x.eu', timeoutMs: 10000, ...defaultPolicySettings },
     ]);
     expect(config.limits.maxCustomers).toBe(10);
   });
@@ -72,7 +76,7 @@ limits:
   it('reads JSON and sandbox providers without credentials', () => {
     const configFile = file('sandbox.json', JSON.stringify({ providers: [{ id: 'fp', type: 'flexprice', mode: 'sandbox' }] }));
     expect(loadConfig({ USAGE_GATEWAY_CONFIG: configFile }).providers).toStrictEqual([
-      { id: 'fp', type: 'flexprice', mode: 'sandbox', timeoutMs: 10000 },
+      { id: 'fp', type: 'flexprice', mode: 'sandbox', timeoutMs: 10000, ...defaultPolicySettings },
     ]);
   });
 
@@ -147,6 +151,49 @@ providers:
   it('reports an unreadable file', () => {
     expect(problemsOf({ USAGE_GATEWAY_CONFIG: path.join(directory, 'absent.yaml') })).toStrictEqual([
       expect.stringMatching(/^USAGE_GATEWAY_CONFIG: cannot read .*absent\.yaml/),
+    ]);
+  });
+});
+
+describe('loadConfig: resilience, cache, rate limit, Redis and shutdown settings', () => {
+  it('reads each setting, with ${ENV} in the Redis URL', () => {
+    const configFile = file('production.yaml', `
+providers:
+  - id: fp
+    type: flexprice
+    mode: sandbox
+    retry: { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 500 }
+    circuitBreaker: { halfOpenAfterMs: 2000, failureThreshold: 3 }
+    bulkhead: { maxConcurrent: 4, maxQueued: 0 }
+limits: { queryDeadlineMs: 3000 }
+cache: { ttlSeconds: 0 }
+rateLimit: { requestsPerMinute: 600 }
+redis: { url: '\${REDIS_URL}' }
+shutdownGraceMs: 2000
+`);
+    const config = loadConfig({ USAGE_GATEWAY_CONFIG: configFile, REDIS_URL: 'rediss://user:pw@redis.internal:6380/2' });
+    expect(config.providers[0]).toMatchObject({ retry: { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 500 }, circuitBreaker: { halfOpenAfterMs: 2000, failureThreshold: 3 }, bulkhead: { maxConcurrent: 4, maxQueued: 0 } });
+    expect(config.limits.queryDeadlineMs).toBe(3000);
+    expect(config.cache.ttlSeconds).toBe(0);
+    expect(config.rateLimit).toStrictEqual({ requestsPerMinute: 600 });
+    expect(config.redis).toStrictEqual({ url: 'rediss://user:pw@redis.internal:6380/2', keyPrefix: 'usage-gateway:', commandTimeoutMs: 250 });
+    expect(config.shutdownGraceMs).toBe(2000);
+  });
+
+  it('refuses a Redis URL of another scheme and out-of-range retries, naming each key', () => {
+    const configFile = file('bad-production.yaml', `
+providers:
+  - id: fp
+    type: flexprice
+    mode: sandbox
+    retry: { maxAttempts: 0 }
+redis: { url: 'http://redis:6379' }
+rateLimit: { requestsPerMinute: 0 }
+`);
+    expect(problemsOf({ USAGE_GATEWAY_CONFIG: configFile })).toStrictEqual([
+      'providers.0.retry.maxAttempts: Too small: expected number to be >=1',
+      'rateLimit.requestsPerMinute: Too small: expected number to be >=1',
+      'redis.url: must be a redis:// or rediss:// URL',
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { GatewayError } from '../errors';
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /** The key a request presents, if any. */
-function presentedKey(headers: IncomingHttpHeaders): string | undefined {
+export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
   const apiKey = headers['x-api-key'];
   if (typeof apiKey === 'string' && apiKey !== '') return apiKey;
   const authorization = headers.authorization ?? '';

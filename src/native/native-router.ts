@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { GatewayError } from '../errors';
 import type { ContractGuard } from '../providers/contract-guard';
+import type { ProviderPolicy } from '../policies/provider-policy';
 import type { NativeUpstream } from '../providers/native-registry';
 import { matchOperation, specOperations } from '../providers/spec-operations';
 import { createUpstreamFetch, type Fetch } from '../providers/upstream';
@@ -28,9 +29,18 @@ export interface NativeRouterOptions {
   logger?: Logger | undefined;
   /** The fetch that reaches providers (default: global fetch). */
   fetch?: Fetch | undefined;
+  /**
+   * Retries, breaker and bulkhead per provider id, shared with the adapters. Native calls are
+   * retried only for idempotent methods and requests carrying an `Idempotency-Key`.
+   */
+  policies?: ReadonlyMap<string, ProviderPolicy> | undefined;
 }
 
 const jsonTypes = ['application/json', 'application/*+json'];
+
+function withPolicy(attempt: Fetch, policy: ProviderPolicy | undefined): Fetch {
+  return policy ? policy.wrap(attempt, { retryAnyMethod: false }) : attempt;
+}
 
 /** Everything one provider's native requests go through once their provider id is known. */
 function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions, logger: Logger): Router {
@@ -71,7 +81,7 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
     allowlist: requestHeaderAllowlist(specHeaderNames(spec), upstream),
     guard: options.contractGuard,
     logger,
-    fetch: createUpstreamFetch({ provider: upstream.id, timeoutMs: upstream.timeoutMs, fetch: options.fetch }),
+    fetch: withPolicy(createUpstreamFetch({ provider: upstream.id, timeoutMs: upstream.timeoutMs, fetch: options.fetch }), options.policies?.get(upstream.id)),
   }));
   return pipeline;
 }

@@ -11,7 +11,8 @@ import { nativeUpstreamOf } from './native-registry';
 import { resolveSandboxMode, type SandboxEndpoints } from './sandbox-mode';
 import { createSequenceAdapter } from './sequence/adapter';
 import { createSvixAdapter } from './svix/adapter';
-import type { Fetch } from './upstream';
+import type { ProviderPolicy } from '../policies/provider-policy';
+import { createUpstreamFetch, type Fetch } from './upstream';
 
 export type { SandboxEndpoints } from './sandbox-mode';
 
@@ -22,6 +23,8 @@ export interface RegistryOptions {
   fetch?: Fetch | undefined;
   /** Checks every provider response against the provider's spec (src/providers/contract-guard.ts). */
   contractGuard?: UpstreamGuard | undefined;
+  /** Retries, breaker and bulkhead per provider id (src/policies/); absent, each call is tried once. */
+  policies?: ReadonlyMap<string, ProviderPolicy> | undefined;
 }
 
 type ConfigOf<T extends ProviderType> = Extract<ProviderConfig, { type: T }>;
@@ -66,9 +69,12 @@ function createAdapter(config: ProviderConfig, options: RegistryOptions): UsageP
 function createProvider(config: ProviderConfig, options: RegistryOptions): UsageProvider {
   const resolved = resolveSandboxMode(config, options.sandbox);
   const guard = options.contractGuard;
-  if (!guard) return createAdapter(resolved, options);
-  const fetch = guard.fetch(nativeUpstreamOf(resolved), options.fetch);
-  return createAdapter(resolved, { ...options, fetch });
+  const fetch = guard ? guard.fetch(nativeUpstreamOf(resolved), options.fetch) : options.fetch;
+  const policy = options.policies?.get(resolved.id);
+  if (!policy) return createAdapter(resolved, { ...options, fetch });
+  // Each attempt gets the provider's timeoutMs; the policy repeats attempts under the query deadline.
+  const attempt = createUpstreamFetch({ provider: resolved.id, timeoutMs: resolved.timeoutMs, fetch });
+  return createAdapter(resolved, { ...options, fetch: policy.wrap(attempt, { retryAnyMethod: true }) });
 }
 
 /** Builds one adapter per configured provider. */

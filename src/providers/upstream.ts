@@ -6,6 +6,21 @@ import { GatewayError, type ErrorCode } from '../errors';
 
 export type Fetch = typeof globalThis.fetch;
 
+const complete = Symbol('usage-gateway.upstream-fetch');
+
+/**
+ * Marks `fetch` as one that already does what createUpstreamFetch does (per-attempt timeouts,
+ * gateway errors, bodies read): the resilience policies' fetch (src/policies/), which the
+ * registry hands adapters. createUpstreamFetch then returns it as it is.
+ */
+export function markUpstreamFetch(fetch: Fetch): Fetch {
+  return Object.assign(fetch, { [complete]: true });
+}
+
+function isUpstreamFetch(fetch: Fetch): boolean {
+  return (fetch as Fetch & { [complete]?: boolean })[complete] === true;
+}
+
 export interface UpstreamFetchOptions {
   provider: string;
   timeoutMs: number;
@@ -19,6 +34,7 @@ export interface UpstreamFetchOptions {
  */
 export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
+  if (isUpstreamFetch(baseFetch)) return baseFetch;
   const failure = (error: unknown, timeout: AbortSignal, answering: boolean): GatewayError =>
     timeout.aborted
       ? new GatewayError('upstream_timeout', {

@@ -1,47 +1,42 @@
 /**
  * Guards forwarded `Idempotency-Key`s. Svix replays the first result for a key whatever the body,
  * so a key reused for a different query would silently answer the old one: refuse that instead.
+ * Keys live in the shared state, so the check holds across gateway instances.
  */
-import { createHash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import { GatewayError } from '../errors';
+import type { IdempotencyStore } from '../state/stores';
+import { fingerprint } from './fingerprint';
 import type { UsageQuery } from './model';
+import { stateUnavailable } from './state-errors';
 
 /** Svix keeps idempotent results for 12 hours. */
 const KEY_LIFETIME_MS = 12 * 3_600_000;
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
-  }
-  return value;
-}
-
-function fingerprint(query: UsageQuery): string {
-  const { waitSeconds: _wait, include: _include, ...asked } = query;
-  return createHash('sha256').update(JSON.stringify(canonical(asked))).digest('base64url');
-}
-
 export interface IdempotencyGuard {
-  /** Throws `idempotency_conflict` when `key` was last seen with a different query. */
-  check(key: string, query: UsageQuery): void;
+  /**
+   * Rejects with `idempotency_conflict` when `key` was first used with a different query, and with
+   * `state_unavailable` when the key cannot be recorded.
+   */
+  check(key: string, query: UsageQuery): Promise<void>;
 }
 
-export function createIdempotencyGuard(maxKeys = 100_000): IdempotencyGuard {
-  const seen = new LRUCache<string, string>({ max: maxKeys, ttl: KEY_LIFETIME_MS });
+export function createIdempotencyGuard(store: IdempotencyStore): IdempotencyGuard {
   return {
-    check(key, query) {
-      const scope = `${query.provider}\n${key}`;
-      const current = fingerprint(query);
-      const previous = seen.get(scope);
+    async check(key, query) {
+      // waitSeconds and include change how the answer is delivered, not what Svix computes.
+      const current = fingerprint(query, ['waitSeconds', 'include']);
+      let previous: string | undefined;
+      try {
+        previous = await store.claim(`${query.provider}\n${key}`, current, KEY_LIFETIME_MS);
+      } catch (error) {
+        throw stateUnavailable('the idempotency key', error);
+      }
       if (previous !== undefined && previous !== current) {
         throw new GatewayError('idempotency_conflict', {
           detail: 'This Idempotency-Key was used for a different query in the last 12 hours; use a new key per query',
           errors: [{ path: '/headers/idempotency-key', message: 'was already used for a different query' }],
         });
       }
-      seen.set(scope, current);
     },
   };
 }

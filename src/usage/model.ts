@@ -16,6 +16,7 @@ export type ProviderType = Schemas['ProviderType'];
 export type ProviderMode = Schemas['ProviderMode'];
 export type Capabilities = Schemas['Capabilities'];
 export type ProviderInfo = Schemas['ProviderInfo'];
+export type CircuitBreakerStatus = Schemas['CircuitBreakerStatus'];
 export type ProviderList = Schemas['ProviderList'];
 
 export const aggregations: readonly Aggregation[] = [

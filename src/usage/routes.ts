@@ -1,6 +1,7 @@
 /** The unified API's routes. Requests arrive already validated against specs/usage-api.yaml. */
 import { Router, type Request, type Response } from 'express';
 import type { UsageQuery } from './model';
+import { cacheStatus } from './query-cache';
 import type { UsageResult, UsageService } from './service';
 
 /** Aborts upstream work when the caller goes away before the answer. */
@@ -12,7 +13,17 @@ function callerSignal(req: Request, res: Response): AbortSignal {
   return controller.signal;
 }
 
+/** `Cache-Control: no-cache` (RFC 9111 §5.2.1.4): the caller wants the provider asked again. */
+function wantsRefresh(req: Request): boolean {
+  const header = req.get('cache-control');
+  return header !== undefined && /(^|,)\s*no-cache\s*(,|$)/i.test(header);
+}
+
 function send(res: Response, result: UsageResult): void {
+  if (result.cache) {
+    res.setHeader('Cache-Status', cacheStatus(result.cache));
+    if (result.cache.kind === 'hit') res.setHeader('Age', String(result.cache.ageSeconds));
+  }
   if (result.kind === 'complete') {
     res.status(200).json(result.report);
     return;
@@ -27,6 +38,7 @@ export function usageRoutes(service: UsageService): Router {
     const result = await service.query(req.body as UsageQuery, {
       signal: callerSignal(req, res),
       idempotencyKey: req.get('idempotency-key'),
+      refresh: wantsRefresh(req),
     });
     send(res, result);
   });

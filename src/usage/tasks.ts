@@ -1,10 +1,11 @@
 /**
- * Asynchronous queries the gateway answered with 202: held in memory so `GET /v1/usage/tasks/{id}`
- * can poll the provider again. A restarted gateway forgets them (the caller re-queries).
+ * Asynchronous queries the gateway answered with 202, kept in the shared state so
+ * `GET /v1/usage/tasks/{id}` can poll the provider again from any instance.
  */
 import { randomBytes } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
+import type { TaskStore } from '../state/stores';
 import type { UsageQuery, UsageWarning } from './model';
+import { stateUnavailable } from './state-errors';
 
 export interface StoredTask {
   providerId: string;
@@ -13,26 +14,34 @@ export interface StoredTask {
   warnings: readonly UsageWarning[];
 }
 
-export interface TaskStoreOptions {
-  /** How many tasks are kept at most; the oldest go first. */
-  maxTasks?: number;
-  /** How long a task can be polled, in ms (Svix keeps its own tasks far longer). */
-  ttlMs?: number;
+export interface UsageTasks {
+  /** Stores `task` and answers its new id; rejects with `state_unavailable` when it cannot. */
+  add(task: StoredTask): Promise<string>;
+  /** The task, or undefined when unknown or expired; rejects with `state_unavailable` when unreachable. */
+  get(taskId: string): Promise<StoredTask | undefined>;
 }
 
-export interface TaskStore {
-  add(task: StoredTask): string;
-  get(taskId: string): StoredTask | undefined;
-}
+/** How long a task can be polled (Svix keeps its own tasks far longer). */
+const TASK_LIFETIME_MS = 24 * 3_600_000;
 
-export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
-  const tasks = new LRUCache<string, StoredTask>({ max: options.maxTasks ?? 10_000, ttl: options.ttlMs ?? 24 * 3_600_000 });
+export function createUsageTasks(store: TaskStore, ttlMs = TASK_LIFETIME_MS): UsageTasks {
   return {
-    add(task) {
+    async add(task) {
       const taskId = `ugt_${randomBytes(16).toString('base64url')}`;
-      tasks.set(taskId, task);
+      try {
+        await store.put(taskId, task, ttlMs);
+      } catch (error) {
+        throw stateUnavailable('the task', error);
+      }
       return taskId;
     },
-    get: (taskId) => tasks.get(taskId),
+    async get(taskId) {
+      try {
+        // The store answers what add() put: a StoredTask.
+        return (await store.get(taskId)) as StoredTask | undefined;
+      } catch (error) {
+        throw stateUnavailable('the task', error);
+      }
+    },
   };
 }

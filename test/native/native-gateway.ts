@@ -86,6 +86,8 @@ export async function startFakeGateway(options: { contractGuard?: 'warn' | 'stri
   const logged = await startLogged({
     apiKeys: [gatewayKey],
     contractGuard: options.contractGuard ?? 'warn',
+    // The fakes' scripted answers change from test to test: every query must reach them.
+    cache: { ttlSeconds: 0 },
     ...(options.maxNativeBodyBytes === undefined ? {} : { limits: { maxNativeBodyBytes: options.maxNativeBodyBytes } }),
     providers: [
       { id: 'flexprice', type: 'flexprice', baseUrl: flexprice.baseUrl, apiKey: providerSecrets.flexpriceApiKey, timeoutMs },

@@ -1,0 +1,82 @@
+/**
+ * The whole-query deadline (`limits.queryDeadlineMs`). It is started once per unified query or
+ * native request and carried, through an AsyncLocalStorage scope, to every upstream call the
+ * request makes: retries and backoffs never wait past it, and whatever is still in flight when it
+ * passes is abandoned with 504 `upstream_timeout`. One timer per request.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GatewayError } from '../errors';
+
+export interface Deadline {
+  /** When it passes, in `Date.now()` milliseconds. */
+  readonly at: number;
+  /** The budget it was started with, for messages. */
+  readonly budgetMs: number;
+  /** Aborts when the deadline passes or the caller goes away. */
+  readonly signal: AbortSignal;
+  /** True once the deadline itself passed (not merely the caller leaving). */
+  expired(): boolean;
+}
+
+const storage = new AsyncLocalStorage<Deadline>();
+
+/** Starts a deadline `budgetMs` from now, also aborted by `caller` when given. */
+export function startDeadline(budgetMs: number, caller?: AbortSignal): Deadline {
+  const timeout = AbortSignal.timeout(budgetMs);
+  return {
+    at: Date.now() + budgetMs,
+    budgetMs,
+    signal: caller ? AbortSignal.any([caller, timeout]) : timeout,
+    expired: () => timeout.aborted,
+  };
+}
+
+/** Runs `run` (and everything it starts) under `deadline`. */
+export function runWithDeadline<T>(deadline: Deadline, run: () => Promise<T>): Promise<T> {
+  return storage.run(deadline, run);
+}
+
+/** The deadline of the request being answered, if one was started. */
+export function currentDeadline(): Deadline | undefined {
+  return storage.getStore();
+}
+
+/** Milliseconds left before `deadline` (never negative). */
+export function remainingMs(deadline: Deadline): number {
+  return Math.max(0, deadline.at - Date.now());
+}
+
+/** The 504 a request gets when its deadline passed. */
+export function deadlineExceeded(deadline: Deadline, provider: string | undefined, cause?: unknown): GatewayError {
+  return new GatewayError('upstream_timeout', {
+    detail: `${provider ?? 'The provider'} did not answer within the ${deadline.budgetMs} ms query deadline (limits.queryDeadlineMs)`,
+    provider,
+    retryable: true,
+    cause,
+  });
+}
+
+/**
+ * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts: whatever is still
+ * running underneath (a queued call, a backoff timer) can no longer hold the answer back.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
