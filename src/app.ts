@@ -10,7 +10,10 @@ import { accessLog } from './http/access-log';
 import { requireApiKey } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
+import { requestScope } from './http/request-scope';
 import { loadSpec } from './specs';
+import { metricsHandler } from './telemetry/metrics-route';
+import type { Telemetry } from './telemetry/telemetry';
 import { usageRoutes } from './usage/routes';
 import type { UsageService } from './usage/service';
 
@@ -30,6 +33,10 @@ export interface AppDependencies {
    * check and before the unified API's parser and validator, which it answers ahead of.
    */
   native?: Router;
+  /** Metrics and tracing (src/telemetry/); without it requests are only logged. */
+  telemetry?: Telemetry | undefined;
+  /** Serve `GET /metrics` without a gateway key even when apiKeys are set. */
+  publicMetrics?: boolean;
 }
 
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -39,7 +46,13 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId);
-  app.use(accessLog(logger));
+  app.use(requestScope({ logger, telemetry: dependencies.telemetry?.request }));
+  app.use(accessLog());
+  const metrics = dependencies.telemetry?.metrics;
+  if (metrics) {
+    const guard = dependencies.publicMetrics ? [] : [requireApiKey(dependencies.apiKeys ?? [])];
+    app.get('/metrics', ...guard, metricsHandler(metrics));
+  }
   for (const mount of dependencies.mounts ?? []) app.use(mount);
   app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
   if (dependencies.native) app.use(dependencies.native);

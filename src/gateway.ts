@@ -13,7 +13,8 @@ import { createUpstreamGuard } from './providers/contract-guard-fetch';
 import { createNativeUpstreams } from './providers/native-registry';
 import { createProviders } from './providers/registry';
 import type { Fetch } from './providers/upstream';
-import { createSandbox, type Sandbox } from './sandbox';
+import { createSandbox, sandboxPaths, type Sandbox } from './sandbox';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { createUsageService } from './usage/service';
 
 /** With no configuration file the gateway runs one sandbox provider of each type. */
@@ -38,6 +39,9 @@ export interface Gateway {
   providers: ProviderConfig[];
   sandbox: Sandbox | undefined;
   server: Server;
+  /** Metrics and tracing; absent when both are turned off. */
+  telemetry: Telemetry | undefined;
+  /** Stops listening and exports the spans still buffered. */
   close(): Promise<void>;
 }
 
@@ -74,16 +78,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The contract guard compiles every provider spec's response validators once, here; the native
   // passthrough and the adapters' fetches (via the registry) both check every provider answer.
   const logger = options.logger ?? pino({ level: 'silent' });
+  // Each simulator's requests are counted under one fixed route label.
+  const telemetry = createTelemetry({
+    metrics: config.metrics,
+    tracing: config.tracing,
+    prefixes: Object.entries(sandboxPaths).map(([name, prefix]) => ({ prefix, label: `/sandbox/${name}/*` })),
+  });
+  const metrics = telemetry?.metrics;
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
-  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxBodyBytes, logger, fetch: options.fetch });
-  const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger });
+  const native = createNativeRouter({
+    upstreams, contractGuard, maxBodyBytes: config.limits.maxBodyBytes, fetch: options.fetch,
+    instrument: telemetry?.upstream, onContractViolation: metrics && ((provider) => metrics.contractViolation(provider, 'native')),
+  });
+  const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger, onViolation: metrics && ((provider) => metrics.contractViolation(provider, 'unified')) });
 
   const service = createUsageService({
-    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard }),
+    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard, instrument: telemetry?.upstream }),
     limits: config.limits,
     now: options.now,
   });
+  metrics?.trackPendingTasks(() => service.pendingTasks());
   handler = createApp({
     service,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -92,15 +107,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     mounts: sandbox?.routers,
     apiKeys: config.apiKeys,
     native,
+    telemetry,
+    publicMetrics: config.metrics.public,
   });
   return {
     url,
     providers,
     sandbox,
     server,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    telemetry,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await telemetry?.shutdown();
+    },
   };
 }

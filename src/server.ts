@@ -2,9 +2,9 @@
  * The only file with side effects: load the configuration, start the gateway, print where it
  * listens, and shut down cleanly.
  */
-import pino from 'pino';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { startGateway, type Gateway } from './gateway';
+import { createLogger } from './telemetry/logger';
 
 function banner(gateway: Gateway, config: Config): string {
   const lines = [`usage-gateway listening on ${gateway.url}`];
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel });
   const gateway = await startGateway({ config, logger });
   console.log(banner(gateway, config));
 

@@ -3,6 +3,7 @@
  * here does not compile.
  */
 import type { Limits, ProviderConfig } from '../config';
+import type { UpstreamInstrumentation } from '../telemetry/upstream-fetch';
 import type { ProviderType } from '../usage/model';
 import type { UsageProvider } from '../usage/usage-provider';
 import type { UpstreamGuard } from './contract-guard-fetch';
@@ -22,6 +23,8 @@ export interface RegistryOptions {
   fetch?: Fetch | undefined;
   /** Checks every provider response against the provider's spec (src/providers/contract-guard.ts). */
   contractGuard?: UpstreamGuard | undefined;
+  /** Counts, times and traces every provider call (src/telemetry/upstream-fetch.ts); closest to the network. */
+  instrument?: UpstreamInstrumentation | undefined;
 }
 
 type ConfigOf<T extends ProviderType> = Extract<ProviderConfig, { type: T }>;
@@ -65,9 +68,11 @@ function createAdapter(config: ProviderConfig, options: RegistryOptions): UsageP
 
 function createProvider(config: ProviderConfig, options: RegistryOptions): UsageProvider {
   const resolved = resolveSandboxMode(config, options.sandbox);
-  const guard = options.contractGuard;
-  if (!guard) return createAdapter(resolved, options);
-  const fetch = guard.fetch(nativeUpstreamOf(resolved), options.fetch);
+  const { contractGuard: guard, instrument } = options;
+  if (!guard && !instrument) return createAdapter(resolved, options);
+  const upstream = nativeUpstreamOf(resolved);
+  const observed = instrument ? instrument.fetch(upstream, options.fetch) : options.fetch;
+  const fetch = guard ? guard.fetch(upstream, observed) : observed;
   return createAdapter(resolved, { ...options, fetch });
 }
 

@@ -87,6 +87,9 @@ export function createUsageService(options: UsageServiceOptions) {
 
     getProvider: (id: string): ProviderInfo => describeProvider(findProvider(id, '/path/providerId')),
 
+    /** How many asynchronous tasks are held for polling. */
+    pendingTasks: (): number => tasks.size(),
+
     async query(query: UsageQuery, run: RunOptions): Promise<UsageResult> {
       const provider = findProvider(query.provider, '/body/provider');
       checkSemantics(query);

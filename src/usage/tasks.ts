@@ -23,6 +23,8 @@ export interface TaskStoreOptions {
 export interface TaskStore {
   add(task: StoredTask): string;
   get(taskId: string): StoredTask | undefined;
+  /** How many tasks are held (a gauge reads it at every metrics scrape). */
+  size(): number;
 }
 
 export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
@@ -34,5 +36,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       return taskId;
     },
     get: (taskId) => tasks.get(taskId),
+    size: () => {
+      tasks.purgeStale();
+      return tasks.size;
+    },
   };
 }
