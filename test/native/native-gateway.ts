@@ -9,10 +9,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import pino from 'pino';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config';
 import { startGateway, type Gateway } from '../../src/gateway';
+import { createLogger } from '../../src/telemetry/logger';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
 
 /** The gateway key callers present; at least 16 characters, as config requires. */
@@ -50,7 +50,7 @@ async function startLogged(config: object, settings: { svixTaskDelayMs?: number 
   });
   const loaded = loadConfig({ PORT: '0', USAGE_GATEWAY_CONFIG: writeConfig(config) });
   loaded.sandbox = { ...loaded.sandbox, ...settings };
-  const gateway = await startGateway({ config: loaded, logger: pino({ level: 'info' }, sink), validateResponses: true });
+  const gateway = await startGateway({ config: loaded, logger: createLogger({ level: 'info' }, sink), validateResponses: true });
   return { gateway, logs };
 }
 
