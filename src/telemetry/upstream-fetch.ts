@@ -27,8 +27,9 @@ function outcomeOf(status: number): UpstreamOutcome {
 /** A failed call: the timeout's abort, the caller's abort, or the network. */
 function failureOf(signal: AbortSignal | null | undefined): UpstreamOutcome {
   if (!signal?.aborted) return 'network_error';
-  const reason: unknown = signal.reason;
-  return reason instanceof Error && reason.name === 'TimeoutError' ? 'timeout' : 'aborted';
+  // AbortSignal.timeout aborts with a DOMException named TimeoutError (not always an Error of this realm).
+  const reason = signal.reason as { name?: unknown } | undefined;
+  return reason?.name === 'TimeoutError' ? 'timeout' : 'aborted';
 }
 
 function requestOf(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): { method: string; url: URL; headers: Headers } {
