@@ -1,8 +1,10 @@
 /**
  * `npm run bench:telemetry`: what metrics and tracing cost on the hot path. A unified Flexprice
  * query (gateway → adapter → HTTP → simulator, both hops observed) and a listing without provider
- * call, against gateways that differ only in telemetry, measured after a warm-up in alternating rounds with autocannon. Prints req/s, latency and the
- * ratio to the gateway without telemetry; asserts nothing.
+ * call, against gateways that differ only in telemetry, measured after a warm-up in alternating rounds with autocannon. Prints req/s, the process CPU time per
+ * request (gateway, simulator and load generator share this process; CPU time is steadier than
+ * throughput on a busy machine), latency, and each figure's ratio to the gateway without telemetry.
+ * Asserts nothing.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,11 +68,14 @@ async function run(gateway: Gateway, target: Target, headers: Record<string, str
 async function measure(target: Target, gateways: Gateway[]): Promise<void> {
   // Warm-up (JIT, connection pools, the simulator's caches), not counted.
   for (const [index, variant] of variants.entries()) await run(gateways[index] as Gateway, target, variant.headers ?? {}, 2);
-  const totals = variants.map(() => ({ requests: 0, seconds: 0, p50: [] as number[], p99: [] as number[], errors: 0 }));
+  const totals = variants.map(() => ({ requests: 0, seconds: 0, cpuMicros: 0, p50: [] as number[], p99: [] as number[], errors: 0 }));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [index, variant] of variants.entries()) {
+      const cpu = process.cpuUsage();
       const result = await run(gateways[index] as Gateway, target, variant.headers ?? {});
+      const used = process.cpuUsage(cpu);
       const total = totals[index] as (typeof totals)[number];
+      total.cpuMicros += used.user + used.system;
       total.requests += result.requests.total;
       total.seconds += result.duration;
       total.p50.push(result.latency.p50);
@@ -79,12 +84,14 @@ async function measure(target: Target, gateways: Gateway[]): Promise<void> {
     }
   }
   const baseline = (totals[0]?.requests ?? 0) / (totals[0]?.seconds ?? 1);
+  const baselineCpu = (totals[0]?.cpuMicros ?? 0) / (totals[0]?.requests ?? 1);
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  console.log(`\n${target.title}\n${'variant'.padEnd(56)} ${'req/s'.padStart(7)}  ${'ratio'.padStart(5)}  p50 ms  p99 ms  errors`);
+  console.log(`\n${target.title}\n${'variant'.padEnd(56)} ${'req/s'.padStart(7)}  ${'ratio'.padStart(5)}  ${'CPU µs/req'.padStart(10)}  ${'ratio'.padStart(5)}  p50 ms  p99 ms  errors`);
   for (const [index, variant] of variants.entries()) {
     const total = totals[index] as (typeof totals)[number];
     const rate = total.requests / total.seconds;
-    console.log(`${variant.name.padEnd(56)} ${rate.toFixed(0).padStart(7)}  ${(rate / baseline).toFixed(2).padStart(5)}  ${String(median(total.p50)).padStart(6)}  ${String(median(total.p99)).padStart(6)}  ${total.errors}`);
+    const cpu = total.cpuMicros / total.requests;
+    console.log(`${variant.name.padEnd(56)} ${rate.toFixed(0).padStart(7)}  ${(rate / baseline).toFixed(2).padStart(5)}  ${cpu.toFixed(0).padStart(10)}  ${(cpu / baselineCpu).toFixed(2).padStart(5)}  ${String(median(total.p50)).padStart(6)}  ${String(median(total.p99)).padStart(6)}  ${total.errors}`);
   }
 }
 
