@@ -40,7 +40,7 @@ export function createRequestTelemetry(options: {
       const started = performance.now();
       metrics?.inFlight(1);
       const parent = tracing?.extract(req.headers);
-      const span = parent && tracing?.tracer.startSpan(req.method, {
+      const span = parent && tracing?.startSpan(req.method, {
         kind: SpanKind.SERVER,
         attributes: { 'http.request.method': req.method, 'url.path': req.path },
       }, parent);

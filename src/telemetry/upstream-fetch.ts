@@ -62,7 +62,7 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
         let span: Span | undefined;
         if (tracing) {
           const parent = currentRequestScope()?.trace ?? ROOT_CONTEXT;
-          span = tracing.tracer.startSpan(method, { kind: SpanKind.CLIENT, attributes: { 'usage_gateway.provider': upstream.id, 'http.request.method': method } }, parent);
+          span = tracing.startSpan(method, { kind: SpanKind.CLIENT, attributes: { 'usage_gateway.provider': upstream.id, 'http.request.method': method } }, parent);
           if (span.isRecording()) name(span, method, url);
           tracing.inject(trace.setSpan(parent, span), headers);
         }
