@@ -34,7 +34,7 @@ const variants: Variant[] = [
   { name: 'metrics + spans exported over OTLP', configure(config, collector) {
     config.tracing = { ...config.tracing, tracesUrl: `${collector}/v1/traces` };
   } },
-  { name: 'no collector, caller sampled (spans recorded, dropped)', configure() {}, headers: { traceparent: sampledParent } },
+  { name: 'no collector, caller sent a sampled traceparent', configure() {}, headers: { traceparent: sampledParent } },
 ];
 
 /** A collector stand-in that accepts and discards every export. */
