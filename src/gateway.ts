@@ -12,6 +12,7 @@ import { createContractGuard } from './providers/contract-guard';
 import { createUpstreamGuard } from './providers/contract-guard-fetch';
 import { createNativeUpstreams } from './providers/native-registry';
 import { createProviders } from './providers/registry';
+import { currentRequestScope } from './providers/request-scope';
 import type { Fetch } from './providers/upstream';
 import { createSandbox, sandboxPaths, type Sandbox } from './sandbox';
 import { createTelemetry, type Telemetry } from './telemetry/telemetry';
@@ -72,7 +73,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         settings: config.sandbox,
         now: options.now,
         validateResponses: options.validateResponses,
-        onError: (error) => options.logger?.error({ err: error }, 'sandbox simulator failed'),
+        // A simulator fails while answering a request: log it with that request's ids.
+        onError: (error) => (currentRequestScope()?.logger ?? options.logger)?.error({ err: error }, 'sandbox simulator failed'),
       })
     : undefined;
   // The contract guard compiles every provider spec's response validators once, here; the native

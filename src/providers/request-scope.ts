@@ -10,6 +10,7 @@ import type { Context } from '@opentelemetry/api';
 /** Where scoped code logs (a pino child logger with the request's ids fits). */
 export interface ScopeLogger {
   warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 /** What one request carries through everything it starts. */
