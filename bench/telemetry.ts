@@ -9,9 +9,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import pino from 'pino';
+import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../src/config';
 import { startGateway, type Gateway } from '../src/gateway';
+import { createLogger } from '../src/telemetry/logger';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -101,7 +102,9 @@ async function main(): Promise<void> {
   for (const variant of variants) {
     const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
     variant.configure(config, sink.url);
-    gateways.push(await startGateway({ config, logger: pino({ level: 'silent' }) }));
+    // The production logger at info, writing nowhere: log lines cost what they cost in production.
+    const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+    gateways.push(await startGateway({ config, logger: createLogger({ level: 'info' }, discard) }));
   }
   console.log(`usage-gateway telemetry benchmark: ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} alternating rounds per variant, node ${process.version}`);
   for (const target of targets) await measure(target, gateways);
