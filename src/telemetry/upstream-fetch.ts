@@ -58,17 +58,19 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
       };
 
       return async (input, init) => {
-        const { method, url, headers } = requestOf(input, init);
         let span: Span | undefined;
+        let sent = init;
         if (tracing) {
+          const { method, url, headers } = requestOf(input, init);
           const parent = currentRequestScope()?.trace ?? ROOT_CONTEXT;
           span = tracing.startSpan(method, { kind: SpanKind.CLIENT, attributes: { 'usage_gateway.provider': upstream.id, 'http.request.method': method } }, parent);
           if (span.isRecording()) name(span, method, url);
           tracing.inject(trace.setSpan(parent, span), headers);
+          sent = { ...init, headers };
         }
         const started = performance.now();
         try {
-          const response = await base(input, { ...init, headers });
+          const response = await base(input, sent);
           metrics?.upstreamRequest(upstream.id, outcomeOf(response.status), (performance.now() - started) / 1000);
           span?.setAttribute('http.response.status_code', response.status);
           if (response.status >= 500) span?.setStatus({ code: SpanStatusCode.ERROR });

@@ -1,12 +1,12 @@
 /**
- * Who may read /metrics: with apiKeys set, a key is needed unless `metrics.public` says otherwise;
- * `metrics.enabled: false` serves no /metrics at all.
+ * The settings: who may read /metrics (with apiKeys set, a key is needed unless `metrics.public`
+ * says otherwise), `metrics.enabled: false` (no /metrics at all) and `tracing.enabled: false`.
  */
 import { sandboxProviders, startConfiguredGateway, type TelemetryGateway } from './support';
 
 const key = 'metrics-test-gateway-key-0001';
 
-describe('GET /metrics access', () => {
+describe('metrics and tracing settings', () => {
   let keyed: TelemetryGateway;
   let open: TelemetryGateway;
   let disabled: TelemetryGateway;
@@ -18,6 +18,24 @@ describe('GET /metrics access', () => {
     ]);
   });
   afterAll(() => Promise.all([keyed.gateway.close(), open.gateway.close(), disabled.gateway.close()]));
+
+  it('tracing.enabled false: metrics still count provider calls; no trace ids anywhere', async () => {
+    const untraced = await startConfiguredGateway({ providers: sandboxProviders, tracing: { enabled: false } });
+    try {
+      const query = { provider: 'flexprice', metric: 'api_request', customers: ['acme'], from: '2026-09-01T00:00:00Z', to: '2026-10-01T00:00:00Z' };
+      const answer = await fetch(`${untraced.gateway.url}/v1/usage/query`, {
+        method: 'POST', headers: { 'content-type': 'application/json', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }, body: JSON.stringify(query),
+      });
+      expect(answer.status).toBe(200);
+      const metrics = await (await fetch(`${untraced.gateway.url}/metrics`)).text();
+      expect(metrics).toContain('usage_gateway_upstream_requests_total{provider="flexprice",outcome="success"} 1');
+      const refused = (await (await fetch(`${untraced.gateway.url}/v1/usage/tasks/ugt_unknown`)).json()) as { code: string; traceId?: string };
+      expect([refused.code, refused.traceId]).toStrictEqual(['task_not_found', undefined]);
+      expect(untraced.logs().filter((line) => 'traceId' in line)).toStrictEqual([]);
+    } finally {
+      await untraced.gateway.close();
+    }
+  });
 
   it('with apiKeys: refuses a scrape without a key, or with a wrong one, as a 401 problem', async () => {
     const missing = await fetch(`${keyed.gateway.url}/metrics`);
