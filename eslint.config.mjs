@@ -107,6 +107,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/telemetry/**/*.ts'],
+    rules: forbid(
+      ['**/sandbox/**', '**/http/**', '**/native/**', '**/usage/**', '**/providers/registry', ...providers.map((name) => `**/generated/${name}`), ...providers.map((name) => `**/providers/${name}/**`)],
+      'Telemetry wraps seams (request middleware, the provider fetch): it knows no handlers, adapters or simulators.',
+    ),
+  },
+  {
     files: ['src/http/**/*.ts', 'src/app.ts', 'src/server.ts', 'src/config.ts', 'src/errors.ts', 'src/index.ts', 'src/client.ts'],
     rules: forbid(providers.map((name) => `**/generated/${name}`), 'Only provider and sandbox folders use a provider\'s generated types.'),
   },

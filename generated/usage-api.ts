@@ -327,6 +327,8 @@ export interface components {
             /** @description Whether the same request may succeed later. */
             retryable?: boolean;
             requestId: string;
+            /** @description The W3C trace id of the request (the caller's when it sent `traceparent`), present when tracing is on. */
+            traceId?: string;
         };
     };
     responses: {

@@ -10,7 +10,10 @@ import { accessLog } from './http/access-log';
 import { requireApiKey } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
+import { requestScope } from './http/request-scope';
 import { loadSpec } from './specs';
+import { metricsHandler } from './telemetry/metrics-route';
+import type { Telemetry } from './telemetry/telemetry';
 import { usageRoutes } from './usage/routes';
 import type { UsageService } from './usage/service';
 import { webRoutes, type WebOptions } from './web';
@@ -37,6 +40,10 @@ export interface AppDependencies {
   rateLimit?: RequestHandler | undefined;
   /** Whether the gateway can serve now (`GET /readyz`); absent, always ready. */
   readiness?: (() => Promise<{ ready: true } | { ready: false; reason: string }>) | undefined;
+  /** Metrics and tracing (src/telemetry/); without it requests are only logged. */
+  telemetry?: Telemetry | undefined;
+  /** Serve `GET /metrics` without a gateway key even when apiKeys are set. */
+  publicMetrics?: boolean;
 }
 
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -46,7 +53,13 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId);
-  app.use(accessLog(logger));
+  app.use(requestScope({ logger, telemetry: dependencies.telemetry?.request }));
+  app.use(accessLog());
+  const metrics = dependencies.telemetry?.metrics;
+  if (metrics) {
+    const guard = dependencies.publicMetrics ? [] : [requireApiKey(dependencies.apiKeys ?? [])];
+    app.get('/metrics', ...guard, metricsHandler(metrics));
+  }
   for (const mount of dependencies.mounts ?? []) app.use(mount);
   app.use(webRoutes(dependencies.web ?? { nativeSpecs: [], demoData: false }));
   app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));

@@ -120,6 +120,26 @@ const redisSchema = z
   })
   .strict();
 
+const metricsSchema = z
+  .object({
+    /** Serve `GET /metrics` and count requests and provider calls; off, the gateway keeps no metrics. */
+    enabled: z.boolean().default(true),
+    /** Serve `/metrics` without a gateway key even when apiKeys are set (a scraper on a private network). */
+    public: z.boolean().default(false),
+  })
+  .strict();
+
+const tracingSchema = z
+  .object({
+    /** Give every request and provider call a span and propagate W3C `traceparent`; off, no trace ids. */
+    enabled: z.boolean().default(true),
+    /** OTLP/HTTP collector base URL (spans go to `<endpoint>/v1/traces`); wins over OTEL_EXPORTER_OTLP_ENDPOINT. */
+    endpoint: url.optional(),
+    /** `service.name` of the exported spans; OTEL_SERVICE_NAME when set. */
+    serviceName: z.string().min(1).max(128).optional(),
+  })
+  .strict();
+
 const fileSchema = z
   .object({
     providers: z.array(providerSchema).default([]),
@@ -136,6 +156,8 @@ const fileSchema = z
     redis: redisSchema.optional(),
     /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before they are cut. */
     shutdownGraceMs: z.number().int().min(0).max(600_000).default(10_000),
+    metrics: metricsSchema.default(() => metricsSchema.parse({})),
+    tracing: tracingSchema.default(() => tracingSchema.parse({})),
   })
   .strict()
   .superRefine((config, context) => {
@@ -177,6 +199,16 @@ export const defaultPolicySettings = {
   bulkhead: bulkheadSchema.parse({}),
 };
 
+export type MetricsSettings = z.infer<typeof metricsSchema>;
+
+/** Tracing as configured, with the collector URL resolved from the file or the standard OTEL_* variables. */
+export interface TracingSettings {
+  enabled: boolean;
+  /** Where spans are posted (OTLP/HTTP JSON); absent: no exporter runs. */
+  tracesUrl: string | undefined;
+  serviceName: string;
+}
+
 export interface Config {
   port: number;
   /** Interface to listen on (`HOST`, default loopback). */
@@ -196,6 +228,8 @@ export interface Config {
   /** Absent: tasks, idempotency keys, the cache and rate limits live in this process's memory. */
   redis: RedisSettings | undefined;
   shutdownGraceMs: number;
+  metrics: MetricsSettings;
+  tracing: TracingSettings;
 }
 
 export class ConfigError extends Error {
@@ -232,6 +266,22 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/**
+ * The collector URL: `tracing.endpoint` from the file, else the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+ * (used as it is) or OTEL_EXPORTER_OTLP_ENDPOINT (a base URL, to which `/v1/traces` is appended).
+ */
+function tracingSettings(file: z.infer<typeof tracingSchema>, env: NodeJS.ProcessEnv, problems: string[]): TracingSettings {
+  const base = (value: string) => `${value.replace(/\/+$/, '')}/v1/traces`;
+  let tracesUrl = file.endpoint === undefined ? undefined : base(file.endpoint);
+  for (const [name, toUrl] of [['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', (value: string) => value], ['OTEL_EXPORTER_OTLP_ENDPOINT', base]] as const) {
+    const value = env[name];
+    if (tracesUrl !== undefined || !value) continue;
+    if (url.safeParse(value).success) tracesUrl = toUrl(value);
+    else problems.push(`${name}: "${value}" is not an http(s) URL`);
+  }
+  return { enabled: file.enabled, tracesUrl: file.enabled ? tracesUrl : undefined, serviceName: file.serviceName ?? env.OTEL_SERVICE_NAME ?? 'usage-gateway' };
+}
+
 /** Reads `PORT` and the file named by `USAGE_GATEWAY_CONFIG`; throws one ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -265,7 +315,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.apiKeys.length === 0 && !parsed.data.allowUnauthenticated && !isLoopback(host)) {
     problems.push(`HOST: "${host}" is not a loopback address and no apiKeys are configured; add apiKeys, or set allowUnauthenticated: true to serve without keys on purpose`);
   }
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  const { providers, limits, sandbox, apiKeys, contractGuard, cache, rateLimit, redis, shutdownGraceMs } = parsed.data;
-  return { port, host, logLevel, configFile, providers, limits, sandbox, apiKeys, contractGuard, cache, rateLimit, redis, shutdownGraceMs };
+  const tracing = parsed.success ? tracingSettings(parsed.data.tracing, env, problems) : undefined;
+  if (problems.length > 0 || !parsed.success || !tracing) throw new ConfigError(problems);
+  const { providers, limits, sandbox, apiKeys, contractGuard, cache, rateLimit, redis, shutdownGraceMs, metrics } = parsed.data;
+  return { port, host, logLevel, configFile, providers, limits, sandbox, apiKeys, contractGuard, cache, rateLimit, redis, shutdownGraceMs, metrics, tracing };
 }

@@ -97,7 +97,7 @@ export class GatewayError extends Error {
   }
 
   /** The RFC 9457 body for this error. */
-  toProblem(requestId: string): Problem {
+  toProblem(requestId: string, traceId?: string): Problem {
     const problem: Problem = {
       type: `https://usage-gateway.dev/problems/${this.code.replace(/_/g, '-')}`,
       title: titles[this.code],
@@ -110,6 +110,7 @@ export class GatewayError extends Error {
     if (this.provider !== undefined) problem.provider = this.provider;
     if (this.upstreamStatus !== undefined) problem.upstreamStatus = this.upstreamStatus;
     if (this.retryable !== undefined) problem.retryable = this.retryable;
+    if (traceId !== undefined) problem.traceId = traceId;
     return problem;
   }
 }

@@ -17,11 +17,14 @@ import { createContractGuard } from './providers/contract-guard';
 import { createUpstreamGuard } from './providers/contract-guard-fetch';
 import { createNativeUpstreams } from './providers/native-registry';
 import { createProviders } from './providers/registry';
+import { currentRequestScope } from './providers/request-scope';
 import type { Fetch } from './providers/upstream';
-import { createSandbox, type Sandbox } from './sandbox';
+import { createSandbox, sandboxPaths, type Sandbox } from './sandbox';
 import { createMemoryState } from './state/memory';
 import { createRedisState } from './state/redis';
 import type { GatewayState } from './state/stores';
+import { countGatewayEvents } from './telemetry/event-metrics';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { createUsageService } from './usage/service';
 
 /** With no configuration file the gateway runs one sandbox provider of each type. */
@@ -66,9 +69,11 @@ export interface Gateway {
   /** The shared state (memory, or Redis when configured). */
   state: GatewayState;
   events: GatewayEvents;
+  /** Metrics and tracing; absent when both are turned off. */
+  telemetry: Telemetry | undefined;
   /**
    * Graceful stop: refuses new connections, answers /readyz 503, lets in-flight requests finish
-   * for up to `graceMs`, cuts what is left, then closes the shared state.
+   * for up to `graceMs`, cuts what is left, then closes the shared state and exports the spans still buffered.
    */
   close(options?: CloseOptions): Promise<void>;
 }
@@ -115,7 +120,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         settings: config.sandbox,
         now: options.now,
         validateResponses: options.validateResponses,
-        onError: (error) => options.logger?.error({ err: error }, 'sandbox simulator failed'),
+        // A simulator fails while answering a request: log it with that request's ids.
+        onError: (error) => (currentRequestScope()?.logger ?? options.logger)?.error({ err: error }, 'sandbox simulator failed'),
         isGatewayKey: config.apiKeys.length > 0 ? gatewayKey(config.apiKeys) : undefined,
       })
     : undefined;
@@ -128,13 +134,24 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const state = config.redis ? await createRedisState({ settings: config.redis, logger }) : createMemoryState({ maxCacheEntries: config.cache.maxEntries });
   const policies = options.policies === false ? new Map() : createProviderPolicies(providers, { deadlineMs: config.limits.queryDeadlineMs, events });
+  // Each simulator's requests are counted under one fixed route label.
+  const telemetry = createTelemetry({
+    metrics: config.metrics,
+    tracing: config.tracing,
+    prefixes: Object.entries(sandboxPaths).map(([name, prefix]) => ({ prefix, label: `/sandbox/${name}/*` })),
+  });
+  const metrics = telemetry?.metrics;
+  if (metrics) countGatewayEvents(events, metrics, providers.map((provider) => provider.id));
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
-  const native = createNativeRouter({ upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, logger, fetch: options.fetch, policies });
-  const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger });
+  const native = createNativeRouter({
+    upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, fetch: options.fetch, policies,
+    instrument: telemetry?.upstream, onContractViolation: metrics && ((provider) => metrics.contractViolation(provider, 'native')),
+  });
+  const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger, onViolation: metrics && ((provider) => metrics.contractViolation(provider, 'unified')) });
 
   const service = createUsageService({
-    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard, policies }),
+    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard, policies, instrument: telemetry?.upstream }),
     limits: config.limits,
     now: options.now,
     state,
@@ -143,6 +160,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     events,
   });
   let stopping = false;
+  metrics?.trackPendingTasks(() => service.pendingTasks());
   handler = createApp({
     service,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -163,6 +181,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (!(await state.ready())) return { ready: false, reason: 'shared state (redis) unreachable' };
       return { ready: true };
     },
+    telemetry,
+    publicMetrics: config.metrics.public,
   });
   return {
     url,
@@ -171,10 +191,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     server,
     state,
     events,
+    telemetry,
     close: async (closeOptions = {}) => {
       stopping = true;
       await stopServer(server, closeOptions.graceMs ?? config.shutdownGraceMs);
       await state.close();
+      await telemetry?.shutdown();
     },
   };
 }

@@ -2,10 +2,10 @@
  * The only file with side effects: load the configuration, start the gateway, print where it
  * listens, and shut down cleanly.
  */
-import pino from 'pino';
 import { banner } from './banner';
 import { ConfigError, loadConfig } from './config';
 import { startGateway } from './gateway';
+import { createLogger } from './telemetry/logger';
 
 async function main(): Promise<void> {
   let config;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel });
   const gateway = await startGateway({ config, logger });
   console.log(banner(gateway, config));
 

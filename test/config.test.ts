@@ -37,6 +37,8 @@ describe('loadConfig', () => {
       rateLimit: undefined,
       redis: undefined,
       shutdownGraceMs: 10_000,
+      metrics: { enabled: true, public: false },
+      tracing: { enabled: true, tracesUrl: undefined, serviceName: 'usage-gateway' },
     });
   });
 
@@ -152,6 +154,36 @@ providers:
     expect(problemsOf({ USAGE_GATEWAY_CONFIG: path.join(directory, 'absent.yaml') })).toStrictEqual([
       expect.stringMatching(/^USAGE_GATEWAY_CONFIG: cannot read .*absent\.yaml/),
     ]);
+  });
+
+  describe('metrics and tracing', () => {
+    it('exports spans to OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces, or to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given', () => {
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/' }).tracing.tracesUrl).toBe('http://127.0.0.1:4318/v1/traces');
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/custom', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://other:4318' }).tracing.tracesUrl)
+        .toBe('http://collector:4318/custom');
+      expect(loadConfig({ OTEL_SERVICE_NAME: 'billing-gateway' }).tracing.serviceName).toBe('billing-gateway');
+    });
+
+    it('prefers tracing.endpoint from the file, and exports nothing with tracing turned off', () => {
+      const configured = file('tracing.yaml', 'tracing: { endpoint: "http://127.0.0.1:9999", serviceName: gw }\nmetrics: { public: true }\n');
+      const config = loadConfig({ USAGE_GATEWAY_CONFIG: configured, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
+      expect(config.tracing).toStrictEqual({ enabled: true, tracesUrl: 'http://127.0.0.1:9999/v1/traces', serviceName: 'gw' });
+      expect(config.metrics).toStrictEqual({ enabled: true, public: true });
+      const off = file('tracing-off.yaml', 'tracing: { enabled: false }\nmetrics: { enabled: false }\n');
+      const disabled = loadConfig({ USAGE_GATEWAY_CONFIG: off, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
+      expect(disabled.tracing.tracesUrl).toBeUndefined();
+      expect(disabled.metrics.enabled).toBe(false);
+    });
+
+    it('names a bad endpoint and unknown keys', () => {
+      expect(problemsOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toStrictEqual(['OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" is not an http(s) URL']);
+      const bad = file('tracing-bad.yaml', 'tracing: { endpoint: "ftp://x" }\nmetrics: { public: "yes", path: /m }\n');
+      expect(problemsOf({ USAGE_GATEWAY_CONFIG: bad })).toStrictEqual([
+        'metrics.public: Invalid input: expected boolean, received string',
+        'metrics: Unrecognized key: "path"',
+        expect.stringMatching(/^tracing\.endpoint: /),
+      ]);
+    });
   });
 });
 

@@ -60,15 +60,17 @@ export function toGatewayError(error: unknown, req: Request): GatewayError | und
 
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    // The request's logger binds its request id and trace id; an error before it was made has neither.
+    const requestLogger = req.log ?? logger.child({ requestId: req.requestId });
     const gatewayError =
       toGatewayError(error, req) ??
       new GatewayError('internal_error', { detail: 'The gateway failed to answer; the request id identifies the failure in its logs', cause: error });
     if (gatewayError.code === 'internal_error') {
-      logger.error({ err: error, requestId: req.requestId, method: req.method, path: req.path }, 'unhandled error');
+      requestLogger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     } else if (gatewayError.status >= 500) {
-      logger.warn({ requestId: req.requestId, code: gatewayError.code, provider: gatewayError.provider, upstreamStatus: gatewayError.upstreamStatus }, gatewayError.detail);
+      requestLogger.warn({ code: gatewayError.code, provider: gatewayError.provider, upstreamStatus: gatewayError.upstreamStatus }, gatewayError.detail);
     }
     for (const [name, value] of Object.entries(gatewayError.headers)) res.setHeader(name, value);
-    res.status(gatewayError.status).type('application/problem+json').json(gatewayError.toProblem(req.requestId));
+    res.status(gatewayError.status).type('application/problem+json').json(gatewayError.toProblem(req.requestId, req.traceId));
   };
 }

@@ -11,11 +11,13 @@ import type { NativeUpstream } from '../providers/native-registry';
 /** Sent on by every provider's passthrough. */
 const commonRequestHeaders = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'user-agent'];
 
-/** Never forwarded, whatever a spec declares: credentials, cookies, hop-by-hop and proxy headers. */
+/** Never forwarded, whatever a spec declares: credentials, cookies, hop-by-hop, proxy and trace headers. */
 const neverForwarded = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie',
   'connection', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection',
   'host', 'content-length', 'expect', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'via',
+  // The gateway continues the caller's trace and sends its own span's context (src/telemetry/upstream-fetch.ts).
+  'traceparent', 'tracestate',
 ]);
 
 /** The provider headers a client reads: content, caching, retries, redirects, versions, rate limits. */

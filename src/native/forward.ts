@@ -3,7 +3,6 @@
  * the provider's spec, and hands it back: the provider's status, body and meaningful headers.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from 'pino';
 import { GatewayError } from '../errors';
 import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
 import type { NativeUpstream } from '../providers/native-registry';
@@ -28,14 +27,15 @@ export interface ForwarderOptions {
   nativeBase: string;
   allowlist: ReadonlySet<string>;
   guard: ContractGuard;
-  logger: Logger;
+  /** Told of every answer outside the provider's spec (a metrics counter). */
+  onContractViolation?: ((provider: string) => void) | undefined;
   /** createUpstreamFetch around the injected fetch: timeouts and outages are gateway errors. */
   fetch: Fetch;
 }
 
 /** The handler that forwards `res.locals.nativeCall`. */
 export function createForwarder(options: ForwarderOptions) {
-  const { upstream, guard, logger } = options;
+  const { upstream, guard } = options;
   const needles = secretNeedles(upstream.secrets);
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -63,11 +63,12 @@ export function createForwarder(options: ForwarderOptions) {
       return;
     }
     const status = response.status;
-    logger.info({ requestId: req.requestId, provider: upstream.id, method: req.method, route: call.template, status, durationMs: Math.round(performance.now() - started) }, 'native call');
+    req.log.info({ provider: upstream.id, method: req.method, route: call.template, status, durationMs: Math.round(performance.now() - started) }, 'native call');
 
     const violations = guard.check(upstream.spec, { method: req.method, path: call.target.path, status, contentType: response.headers.get('content-type'), body: body.toString('utf8') });
     if (violations.length > 0) {
-      logger.warn({ requestId: req.requestId, provider: upstream.id, method: req.method, route: call.template, status, violations, mode: guard.mode }, 'provider answered outside its spec');
+      options.onContractViolation?.(upstream.id);
+      req.log.warn({ provider: upstream.id, method: req.method, route: call.template, status, violations, mode: guard.mode }, 'provider answered outside its spec');
       if (guard.mode === 'strict') {
         next(contractViolationError(upstream.id, status, violations));
         return;

@@ -7,15 +7,14 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { IncomingMessage } from 'node:http';
-import pino, { type Logger } from 'pino';
 import { GatewayError } from '../errors';
 import type { ContractGuard } from '../providers/contract-guard';
 import type { ProviderPolicy } from '../policies/provider-policy';
 import type { NativeUpstream } from '../providers/native-registry';
 import { matchOperation, specOperations } from '../providers/spec-operations';
 import { createUpstreamFetch, type Fetch } from '../providers/upstream';
+import type { UpstreamInstrumentation } from '../telemetry/upstream-fetch';
 import { callerSpec, callerValidator, nativeBasePath, specHeaderNames } from './caller-spec';
-import { contractWarningScope } from './contract-warning-scope';
 import { createForwarder, type NativeCall } from './forward';
 import { requestHeaderAllowlist } from './forward-headers';
 import { parseNativeUrl, type NativeTarget } from './native-path';
@@ -26,7 +25,6 @@ export interface NativeRouterOptions {
   contractGuard: ContractGuard;
   /** The largest request body forwarded (`limits.maxNativeBodyBytes`); larger ones get 413. */
   maxBodyBytes: number;
-  logger?: Logger | undefined;
   /** The fetch that reaches providers (default: global fetch). */
   fetch?: Fetch | undefined;
   /**
@@ -34,6 +32,10 @@ export interface NativeRouterOptions {
    * retried only for idempotent methods and requests carrying an `Idempotency-Key`.
    */
   policies?: ReadonlyMap<string, ProviderPolicy> | undefined;
+  /** Counts, times and traces every provider call (src/telemetry/upstream-fetch.ts). */
+  instrument?: UpstreamInstrumentation | undefined;
+  /** Told of every provider answer outside its spec, by provider id. */
+  onContractViolation?: ((provider: string) => void) | undefined;
 }
 
 const jsonTypes = ['application/json', 'application/*+json'];
@@ -43,7 +45,7 @@ function withPolicy(attempt: Fetch, policy: ProviderPolicy | undefined): Fetch {
 }
 
 /** Everything one provider's native requests go through once their provider id is known. */
-function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions, logger: Logger): Router {
+function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions): Router {
   const spec = callerSpec(upstream);
   const operations = specOperations(spec);
   const rawBodies = new WeakMap<IncomingMessage, Buffer>();
@@ -80,23 +82,20 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
     nativeBase: nativeBasePath(upstream),
     allowlist: requestHeaderAllowlist(specHeaderNames(spec), upstream),
     guard: options.contractGuard,
-    logger,
-    fetch: withPolicy(createUpstreamFetch({ provider: upstream.id, timeoutMs: upstream.timeoutMs, fetch: options.fetch }), options.policies?.get(upstream.id)),
+    onContractViolation: options.onContractViolation,
+    fetch: withPolicy(
+      createUpstreamFetch({ provider: upstream.id, timeoutMs: upstream.timeoutMs, fetch: options.instrument ? options.instrument.fetch(upstream, options.fetch) : options.fetch }),
+      options.policies?.get(upstream.id),
+    ),
   }));
   return pipeline;
 }
 
-/**
- * A Router for the application root, after authentication and before the unified API's body
- * parser. It also opens the contract-warning scope for every request, so warnings an adapter's
- * responses raise on unified paths reach that request's response (contract-warning-scope.ts).
- */
+/** A Router for the application root, after authentication and before the unified API's body parser. */
 export function createNativeRouter(options: NativeRouterOptions): Router {
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const pipelines = new Map(options.upstreams.map((upstream) => [upstream.id, providerPipeline(upstream, options, logger)]));
+  const pipelines = new Map(options.upstreams.map((upstream) => [upstream.id, providerPipeline(upstream, options)]));
   const known = [...pipelines.keys()].join(', ') || 'none';
   const router = express.Router();
-  router.use(contractWarningScope());
   router.use('/v1/native', (req: Request, res: Response, next: NextFunction) => {
     const parsed = parseNativeUrl(req.url);
     if ('violations' in parsed) {

@@ -5,6 +5,7 @@
 import { contractViolationError, contractWarning, type ContractGuard } from './contract-guard';
 import { addContractWarning } from './contract-warnings';
 import type { NativeUpstream } from './native-registry';
+import { currentRequestScope } from './request-scope';
 import type { Fetch } from './upstream';
 
 /** Where guard findings are logged (a pino logger fits). */
@@ -27,7 +28,12 @@ function requestOf(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): { m
 }
 
 /** Builds the guard hooks the registry applies to every adapter. */
-export function createUpstreamGuard(options: { guard: ContractGuard; logger: GuardLogger }): UpstreamGuard {
+export function createUpstreamGuard(options: {
+  guard: ContractGuard;
+  logger: GuardLogger;
+  /** Told of every answer outside the provider's spec (a metrics counter). */
+  onViolation?: ((provider: string) => void) | undefined;
+}): UpstreamGuard {
   const { guard, logger } = options;
   return {
     fetch(upstream, fetch) {
@@ -42,7 +48,9 @@ export function createUpstreamGuard(options: { guard: ContractGuard; logger: Gua
         const body = await response.clone().text();
         const violations = guard.check(upstream.spec, { method, path, status: response.status, contentType: response.headers.get('content-type'), body });
         if (violations.length === 0) return response;
-        logger.warn({ provider: upstream.id, method, path, status: response.status, violations, mode: guard.mode }, 'provider answered outside its spec');
+        options.onViolation?.(upstream.id);
+        // The request's logger when there is one: its lines carry the request and trace ids.
+        (currentRequestScope()?.logger ?? logger).warn({ provider: upstream.id, method, path, status: response.status, violations, mode: guard.mode }, 'provider answered outside its spec');
         if (guard.mode === 'strict') throw contractViolationError(upstream.id, response.status, violations);
         addContractWarning(contractWarning(upstream.id, violations));
         return response;

@@ -3,6 +3,7 @@
  * here does not compile.
  */
 import type { Limits, ProviderConfig } from '../config';
+import type { UpstreamInstrumentation } from '../telemetry/upstream-fetch';
 import type { ProviderType } from '../usage/model';
 import type { UsageProvider } from '../usage/usage-provider';
 import type { UpstreamGuard } from './contract-guard-fetch';
@@ -25,6 +26,8 @@ export interface RegistryOptions {
   contractGuard?: UpstreamGuard | undefined;
   /** Retries, breaker and bulkhead per provider id (src/policies/); absent, each call is tried once. */
   policies?: ReadonlyMap<string, ProviderPolicy> | undefined;
+  /** Counts, times and traces every provider call (src/telemetry/upstream-fetch.ts); closest to the network. */
+  instrument?: UpstreamInstrumentation | undefined;
 }
 
 type ConfigOf<T extends ProviderType> = Extract<ProviderConfig, { type: T }>;
@@ -68,12 +71,16 @@ function createAdapter(config: ProviderConfig, options: RegistryOptions): UsageP
 
 function createProvider(config: ProviderConfig, options: RegistryOptions): UsageProvider {
   const resolved = resolveSandboxMode(config, options.sandbox);
-  const guard = options.contractGuard;
-  const fetch = guard ? guard.fetch(nativeUpstreamOf(resolved), options.fetch) : options.fetch;
+  const { contractGuard: guard, instrument } = options;
   const policy = options.policies?.get(resolved.id);
-  if (!policy) return createAdapter(resolved, { ...options, fetch });
-  // Each attempt gets the provider's timeoutMs; the policy repeats attempts under the query deadline.
-  const attempt = createUpstreamFetch({ provider: resolved.id, timeoutMs: resolved.timeoutMs, fetch });
+  if (!guard && !instrument && !policy) return createAdapter(resolved, options);
+  const upstream = nativeUpstreamOf(resolved);
+  // From the network out: telemetry sees every attempt, the guard checks every answer, each
+  // attempt gets the provider's timeoutMs, and the policy repeats attempts under the query deadline.
+  const observed = instrument ? instrument.fetch(upstream, options.fetch) : options.fetch;
+  const guarded = guard ? guard.fetch(upstream, observed) : observed;
+  if (!policy) return createAdapter(resolved, { ...options, fetch: guarded });
+  const attempt = createUpstreamFetch({ provider: resolved.id, timeoutMs: resolved.timeoutMs, fetch: guarded });
   return createAdapter(resolved, { ...options, fetch: policy.wrap(attempt, { retryAnyMethod: true }) });
 }
 

@@ -24,6 +24,10 @@ export function createMemoryState(options: MemoryStateOptions = {}): GatewayStat
         tasks.set(taskId, { value: task }, { ttl: ttlMs });
       },
       get: async (taskId) => tasks.get(taskId)?.value,
+      count: async () => {
+        tasks.purgeStale();
+        return tasks.size;
+      },
     },
     idempotency: {
       claim: async (key, fingerprint, ttlMs) => {

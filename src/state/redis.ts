@@ -73,11 +73,22 @@ export async function createRedisState(options: RedisStateOptions): Promise<Gate
     kind: 'redis',
     tasks: {
       put: async (taskId, task, ttlMs) => {
-        await redis.set(`task:${taskId}`, JSON.stringify(task), 'PX', ttlMs);
+        // `tasks` indexes the ids by expiry so count() needs no scan; it lives as long as its
+        // longest-lived task (NX sets a first expiry, GT only ever extends it).
+        await redis.multi()
+          .set(`task:${taskId}`, JSON.stringify(task), 'PX', ttlMs)
+          .zadd('tasks', Date.now() + ttlMs, taskId)
+          .pexpire('tasks', ttlMs, 'NX')
+          .pexpire('tasks', ttlMs, 'GT')
+          .exec();
       },
       get: async (taskId) => {
         const text = await redis.get(`task:${taskId}`);
         return text === null ? undefined : (JSON.parse(text) as unknown);
+      },
+      count: async () => {
+        const results = await redis.multi().zremrangebyscore('tasks', '-inf', Date.now()).zcard('tasks').exec();
+        return Number(results?.[1]?.[1] ?? 0);
       },
     },
     idempotency: {

@@ -11,6 +11,8 @@ export interface TaskStore {
   put(taskId: string, task: unknown, ttlMs: number): Promise<void>;
   /** The task as put, or undefined when unknown or expired. */
   get(taskId: string): Promise<unknown>;
+  /** How many tasks are held and not expired. */
+  count(): Promise<number>;
 }
 
 /** Idempotency keys and the fingerprint of the query each was first used with. */

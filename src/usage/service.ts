@@ -147,6 +147,9 @@ export function createUsageService(options: UsageServiceOptions) {
       return describeProvider(provider, options.breakerStatus?.(provider.id));
     },
 
+    /** How many asynchronous tasks are held for polling. */
+    pendingTasks: (): Promise<number> => tasks.count(),
+
     async query(query: UsageQuery, run: RunOptions): Promise<UsageResult> {
       const provider = findProvider(query.provider, '/body/provider');
       checkSemantics(query);

@@ -19,6 +19,8 @@ export interface UsageTasks {
   add(task: StoredTask): Promise<string>;
   /** The task, or undefined when unknown or expired; rejects with `state_unavailable` when unreachable. */
   get(taskId: string): Promise<StoredTask | undefined>;
+  /** Tasks still pollable (across instances when the state is shared); rejects when unreachable. */
+  count(): Promise<number>;
 }
 
 /** How long a task can be polled (Svix keeps its own tasks far longer). */
@@ -42,6 +44,9 @@ export function createUsageTasks(store: TaskStore, ttlMs = TASK_LIFETIME_MS): Us
       } catch (error) {
         throw stateUnavailable('the task', error);
       }
+    },
+    async count() {
+      return store.count();
     },
   };
 }

@@ -92,6 +92,7 @@ describe('contract guard', () => {
       code: 'upstream_contract_violation',
       errors,
       requestId: expect.any(String),
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
       provider,
       upstreamStatus: status,
       retryable: false,

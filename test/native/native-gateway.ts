@@ -9,10 +9,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import pino from 'pino';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config';
 import { startGateway, type Gateway } from '../../src/gateway';
+import { createLogger } from '../../src/telemetry/logger';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
 
 /** The gateway key callers present; at least 16 characters, as config requires. */
@@ -50,7 +50,7 @@ async function startLogged(config: object, settings: { svixTaskDelayMs?: number 
   });
   const loaded = loadConfig({ PORT: '0', USAGE_GATEWAY_CONFIG: writeConfig(config) });
   loaded.sandbox = { ...loaded.sandbox, ...settings };
-  const gateway = await startGateway({ config: loaded, logger: pino({ level: 'info' }, sink), validateResponses: true });
+  const gateway = await startGateway({ config: loaded, logger: createLogger({ level: 'info' }, sink), validateResponses: true });
   return { gateway, logs };
 }
 
@@ -76,13 +76,14 @@ export interface FakeSetup extends LoggedGateway {
 }
 
 /** Three live providers at fake upstreams, behind a gateway with the given guard mode and limits. */
-export async function startFakeGateway(options: { contractGuard?: 'warn' | 'strict'; maxNativeBodyBytes?: number; timeoutMs?: number } = {}): Promise<FakeSetup> {
+export async function startFakeGateway(options: { contractGuard?: 'warn' | 'strict'; maxNativeBodyBytes?: number; timeoutMs?: number; retries?: boolean } = {}): Promise<FakeSetup> {
   const [flexprice, sequence, svix] = await Promise.all([
     startFakeUpstream('flexprice', '/v1'),
     startFakeUpstream('sequence', '/api'),
     startFakeUpstream('svix'),
   ]);
-  const timeoutMs = options.timeoutMs ?? 5000;
+  // `retries: false`: every call is tried once, so each scripted answer is seen once.
+  const common = { timeoutMs: options.timeoutMs ?? 5000, ...(options.retries === false ? { retry: { maxAttempts: 1 } } : {}) };
   const logged = await startLogged({
     apiKeys: [gatewayKey],
     contractGuard: options.contractGuard ?? 'warn',
@@ -90,9 +91,9 @@ export async function startFakeGateway(options: { contractGuard?: 'warn' | 'stri
     cache: { ttlSeconds: 0 },
     ...(options.maxNativeBodyBytes === undefined ? {} : { limits: { maxNativeBodyBytes: options.maxNativeBodyBytes } }),
     providers: [
-      { id: 'flexprice', type: 'flexprice', baseUrl: flexprice.baseUrl, apiKey: providerSecrets.flexpriceApiKey, timeoutMs },
-      { id: 'sequence', type: 'sequence', baseUrl: sequence.baseUrl, clientId: providerSecrets.sequenceClientId, clientSecret: providerSecrets.sequenceClientSecret, timeoutMs },
-      { id: 'svix', type: 'svix', baseUrl: svix.baseUrl, token: providerSecrets.svixToken, timeoutMs },
+      { id: 'flexprice', type: 'flexprice', baseUrl: flexprice.baseUrl, apiKey: providerSecrets.flexpriceApiKey, ...common },
+      { id: 'sequence', type: 'sequence', baseUrl: sequence.baseUrl, clientId: providerSecrets.sequenceClientId, clientSecret: providerSecrets.sequenceClientSecret, ...common },
+      { id: 'svix', type: 'svix', baseUrl: svix.baseUrl, token: providerSecrets.svixToken, ...common },
     ],
   });
   return {

@@ -12,6 +12,7 @@ const problem = (status: number, code: string, title: string, detail: string, er
   code,
   errors,
   requestId: expect.any(String),
+  traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
 });
 
 describe('native requests refused before any upstream call', () => {

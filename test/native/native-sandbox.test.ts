@@ -113,6 +113,7 @@ describe('native passthrough over the sandbox', () => {
       hostname: expect.any(String),
       msg: 'native call',
       requestId: expect.any(String),
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
       provider: 'sequence',
       method: 'GET',
       route: '/usage-metrics/{usageMetricId}/calculate',

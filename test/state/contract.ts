@@ -31,6 +31,16 @@ export function describeGatewayState(name: string, create: () => Promise<Gateway
         await pause(150);
         expect(await state.tasks.get('ugt_short')).toBeUndefined();
       });
+
+      it('counts the tasks held, leaving out expired ones', async () => {
+        const before = await state.tasks.count();
+        await state.tasks.put('ugt_count_long', { providerId: 'svix' }, 60_000);
+        await state.tasks.put('ugt_count_short', { providerId: 'svix' }, 50);
+        expect(await state.tasks.count()).toBe(before + 2);
+        await pause(150);
+        expect(await state.tasks.count()).toBe(before + 1);
+        expect(await state.tasks.get('ugt_count_long')).toStrictEqual({ providerId: 'svix' });
+      });
     });
 
     describe('idempotency', () => {
