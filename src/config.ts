@@ -15,6 +15,17 @@ const common = {
   mode: z.enum(['live', 'sandbox']).default('live'),
   baseUrl: url.optional(),
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  verify: z
+    .object({
+      /** Flexprice event names or Sequence metric ids `usage-gateway verify` asks about (Sequence lists its own when empty). */
+      metrics: z.array(z.string().min(1).max(256)).max(20).default([]),
+      /** Every customer of the account: per-customer figures must add up to the all-customers one. */
+      customers: z.array(z.string().min(1).max(256)).max(100).default([]),
+      /** A numeric event property of the first metric, so sums are checked as well as counts. */
+      sumProperty: z.string().min(1).max(256).optional(),
+    })
+    .strict()
+    .optional(),
 };
 
 const providerSchema = z.discriminatedUnion('type', [
