@@ -17,7 +17,7 @@ Environment:
 
 Exit codes:
   ${exitCodes.ok}  success
-  ${exitCodes.failed}  the gateway answered with a problem, or config check found problems
+  ${exitCodes.failed}  the gateway answered with a problem, config check found problems, or a verify check failed
   ${exitCodes.usage}  invalid command line
   ${exitCodes.unreachable}  the gateway could not be reached, or an asynchronous query outlasted --timeout`;
 

@@ -104,7 +104,8 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     const client = createUsageClient({ baseUrl: gateway.url, apiKey: config.apiKeys[0] });
     for (const [index, provider] of selected.entries()) {
       const upstream = upstreams[index] as NativeUpstream;
-      const recorder = createRecorder(provider);
+      // Only these three facts: the provider's config holds its credentials.
+      const recorder = createRecorder({ id: provider.id, type: provider.type, mode: provider.mode });
       // What earlier providers left unspent goes to the later ones.
       const share = Math.floor(budget.remaining() / (selected.length - index));
       const subjects = subjectsFor(provider, options.metrics, periodFor(provider, options.period, (options.now ?? Date.now)()));
