@@ -84,6 +84,7 @@ export function verifyCommand(): Command {
     .addHelpText('after', afterHelp)
     .action(async (options: VerifyCommandOptions) => {
       const config = configFor(options);
+      if ((options.from === undefined) !== (options.to === undefined)) throw new CliError('--from and --to go together', exitCodes.usage);
       if (options.from !== undefined && options.to !== undefined && options.to <= options.from) {
         throw new CliError('--to must be after --from', exitCodes.usage);
       }

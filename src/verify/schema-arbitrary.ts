@@ -27,7 +27,7 @@ export function schemaTypes(schema: SpecObject): string[] {
 const anyJson = fc.jsonValue({ maxDepth: 2 });
 const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-/** Instants over the last 400 years and the next 100, written as RFC 3339 in UTC. */
+/** Instants from 1971 to 2100 in whole seconds, written as RFC 3339 in UTC. */
 const dateTime = fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
 
 function stringArbitrary(schema: SpecObject): fc.Arbitrary<string> {

@@ -19,8 +19,8 @@ export const defaultPeriodDays = 14;
  */
 export function periodFor(config: ProviderConfig, given: Partial<Period>, now: number): Period {
   if (given.from !== undefined && given.to !== undefined) return { from: given.from, to: given.to };
-  const to = given.to ?? (config.mode === 'sandbox' ? Date.parse(demoPeriod.from) + defaultPeriodDays * DAY_MS : Math.floor(now / DAY_MS) * DAY_MS - DAY_MS);
-  return { from: given.from ?? to - defaultPeriodDays * DAY_MS, to };
+  const to = config.mode === 'sandbox' ? Date.parse(demoPeriod.from) + defaultPeriodDays * DAY_MS : Math.floor(now / DAY_MS) * DAY_MS - DAY_MS;
+  return { from: to - defaultPeriodDays * DAY_MS, to };
 }
 
 /** `--metric` values that apply to this provider: plain names, and `id:name` naming it. */
