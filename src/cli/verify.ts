@@ -101,6 +101,7 @@ export function verifyCommand(): Command {
           seed: options.seed ?? randomInt(2 ** 31),
           allowWrites: options.allowWrites === true,
           period: { from: options.from, to: options.to },
+          onProvider: (provider) => process.stderr.write(`checking ${provider.id} (${provider.type}, ${provider.mode})…\n`),
         });
       } catch (error) {
         if (error instanceof VerifySetupError) throw new CliError(error.problems.join('\n'), exitCodes.usage);

@@ -32,8 +32,8 @@ export interface PlanContext {
 }
 
 export interface ProviderPlan {
-  /** A valid read request sent without credentials and with wrong ones. */
-  probe: RequestCase;
+  /** A valid request per read operation, each sent without credentials and with wrong ones. */
+  probes: RequestCase[];
   /** Credentials the provider cannot accept, in the headers it reads them from. */
   wrongCredentials: Record<string, string>;
   positive: fc.Arbitrary<RequestCase>;

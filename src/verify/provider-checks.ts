@@ -50,8 +50,10 @@ async function phase(options: ProviderCheckOptions, plan: ProviderPlan, name: st
 
 /** Credentials, then negative cases, then positive ones, each within its allowance of requests. */
 export async function checkReads(options: ProviderCheckOptions, plan: ProviderPlan, allowances: { negative: number; positive: number }): Promise<void> {
-  await sendCase(options, undefined, { ...plan.probe, description: 'without credentials', replaceCredentials: {} });
-  await sendCase(options, undefined, { ...plan.probe, description: 'with wrong credentials', replaceCredentials: plan.wrongCredentials });
+  for (const probe of plan.probes) {
+    await sendCase(options, undefined, { ...probe, description: 'without credentials', replaceCredentials: {} });
+    await sendCase(options, undefined, { ...probe, description: 'with wrong credentials', replaceCredentials: plan.wrongCredentials });
+  }
   await phase(options, plan, 'negative', plan.negative, allowances.negative);
   await phase(options, plan, 'positive', plan.positive, allowances.positive);
 }

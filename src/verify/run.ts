@@ -36,6 +36,8 @@ export interface VerifyOptions {
   allowWrites: boolean;
   period: Partial<Period>;
   now?: () => number;
+  /** Told which provider is being checked (the command prints it on stderr). */
+  onProvider?: (provider: ProviderConfig) => void;
 }
 
 /** A request as the JSON report lists it: enough to compare two runs of one seed. */
@@ -104,6 +106,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     const client = createUsageClient({ baseUrl: gateway.url, apiKey: config.apiKeys[0] });
     for (const [index, provider] of selected.entries()) {
       const upstream = upstreams[index] as NativeUpstream;
+      options.onProvider?.(provider);
       // Only these three facts: the provider's config holds its credentials.
       const recorder = createRecorder({ id: provider.id, type: provider.type, mode: provider.mode });
       // What earlier providers left unspent goes to the later ones.

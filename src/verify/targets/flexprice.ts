@@ -82,7 +82,7 @@ export function flexpricePlan(context: PlanContext): ProviderPlan {
   });
   const [first] = subjects.metrics;
   return {
-    probe: usage({ event_name: first ?? 'api_request', aggregation_type: 'COUNT', start_time: instantText(period.from), end_time: instantText(period.to) }, 'credentials'),
+    probes: [usage({ event_name: first ?? 'api_request', aggregation_type: 'COUNT', start_time: instantText(period.from), end_time: instantText(period.to) }, 'credentials')],
     wrongCredentials: { 'x-api-key': 'verify-wrong-key-00000000' },
     positive: body.map((value) => usage(value, 'positive')),
     negative,

@@ -90,7 +90,10 @@ export async function sequencePlan(context: PlanContext): Promise<ProviderPlan> 
     operation: 'POST /usage-events', kind, method: 'POST', path: '/usage-events', body, ...(description ? { description } : {}),
   });
   return {
-    probe: list({ limit: '1' }, 'credentials'),
+    probes: [
+      list({ limit: '1' }, 'credentials'),
+      calculate(subjects.metrics[0] ?? 'unknown-metric', { customerAliases: subjects.customers[0] ?? 'acme', periodStart: dateText(period.from), periodEnd: dateText(period.to - DAY_MS) }, {}, 'credentials'),
+    ],
     wrongCredentials: { Authorization: `Basic ${Buffer.from('verify-wrong-client:verify-wrong-secret').toString('base64')}` },
     positive: fc.oneof({ arbitrary: positiveCalculate, weight: 4 }, { arbitrary: positiveList, weight: 1 }),
     negative,

@@ -67,7 +67,8 @@ export function svixPlan(context: PlanContext): ProviderPlan {
   });
   const malformedTask = fc.stringMatching(/^qtask_[A-Za-z0-9]{3,12}$/).map((id) => task(id, 'negative', 'task_id not matching its pattern'));
   return {
-    probe: stats({ since: instantText(period.from), until: instantText(period.to) }, 'credentials'),
+    // A well-formed id of no task: without valid credentials Svix must answer 401 before it looks.
+    probes: [stats({ since: instantText(period.from), until: instantText(period.to) }, 'credentials'), task(`qtask_${'0'.repeat(27)}`, 'credentials')],
     wrongCredentials: { Authorization: 'Bearer verify-wrong-token.eu' },
     positive: fc.tuple(body, options).map(([value, { slash, key }]) => stats(value, 'positive', { slash, key })),
     negative: fc.oneof({ arbitrary: broken, weight: 4 }, { arbitrary: malformedTask, weight: 1 }),
