@@ -4,6 +4,8 @@
  * reproduces its requests from --seed, and exits 2 on a configuration error.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCli, runCli } from '../helpers/cli';
@@ -163,5 +165,20 @@ describe('configuration errors', () => {
     expect(result.stderr).toContain('--provider nope: no such provider (configured: live)');
     expect(result.stderr).toContain('live: no event name to ask Flexprice about; pass --metric live:NAME or set verify.metrics in the configuration');
     expect(result.stderr).not.toContain('some-secret-key');
+  });
+
+  it('takes event names from --metric ID:NAME, and fails a provider that cannot be reached', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as AddressInfo;
+        server.close(() => resolve(free));
+      });
+    });
+    const config = write('unreachable.yaml', `providers:\n  - { id: live, type: flexprice, baseUrl: "http://127.0.0.1:${port}/v1", apiKey: some-secret-key }\n`);
+    const result = await runCli(['verify', '--config', config, ...fast, '--max-requests', '12', '--seed', '1', '--metric', 'live:api_request', '--metric', 'other:ignored']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('asked about api_request over ');
+    expect(result.stdout).toContain(`live · not_a_server_error: no answer: connect ECONNREFUSED 127.0.0.1:${port}\n`);
+    expect(result.stdout).not.toContain('some-secret-key');
   });
 });
