@@ -114,6 +114,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/verify/**/*.ts'],
+    rules: forbid(
+      [...folders(['http', 'native', 'usage', 'web', 'cli']), '**/app', '**/server', ...providers.flatMap((name) => [`**/generated/${name}`, `**/providers/${name}/**`]), ...providers.map((name) => `**/sandbox/${name}/**`)],
+      'verify checks providers from outside: specs, the contract guard and native connections, the gateway it starts, and the unified API through createUsageClient; never an adapter, a simulator or the service inside.',
+    ),
+  },
+  {
     files: ['src/http/**/*.ts', 'src/app.ts', 'src/server.ts', 'src/config.ts', 'src/errors.ts', 'src/index.ts', 'src/client.ts'],
     rules: forbid(providers.map((name) => `**/generated/${name}`), 'Only provider and sandbox folders use a provider\'s generated types.'),
   },

@@ -51,6 +51,17 @@ const common = {
   retry: retrySchema.default(() => retrySchema.parse({})),
   circuitBreaker: circuitBreakerSchema.default(() => circuitBreakerSchema.parse({})),
   bulkhead: bulkheadSchema.default(() => bulkheadSchema.parse({})),
+  verify: z
+    .object({
+      /** Flexprice event names or Sequence metric ids `usage-gateway verify` asks about (Sequence lists its own when empty). */
+      metrics: z.array(z.string().min(1).max(256)).max(20).default([]),
+      /** Every customer of the account: per-customer figures must add up to the all-customers one. */
+      customers: z.array(z.string().min(1).max(256)).max(100).default([]),
+      /** A numeric event property of the first metric, so sums are checked as well as counts. */
+      sumProperty: z.string().min(1).max(256).optional(),
+    })
+    .strict()
+    .optional(),
 };
 
 const providerSchema = z.discriminatedUnion('type', [

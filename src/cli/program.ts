@@ -8,6 +8,7 @@ import { exitCodes } from './errors';
 import { providersCommand } from './list-providers';
 import { queryCommand } from './query';
 import { startCommand } from './start';
+import { verifyCommand } from './verify';
 
 const afterHelp = `
 Environment:
@@ -16,7 +17,7 @@ Environment:
 
 Exit codes:
   ${exitCodes.ok}  success
-  ${exitCodes.failed}  the gateway answered with a problem, or config check found problems
+  ${exitCodes.failed}  the gateway answered with a problem, config check found problems, or a verify check failed
   ${exitCodes.usage}  invalid command line
   ${exitCodes.unreachable}  the gateway could not be reached, or an asynchronous query outlasted --timeout`;
 
@@ -26,7 +27,7 @@ export function createProgram(version: string): Command {
     .version(version)
     .addHelpText('after', afterHelp)
     .exitOverride();
-  for (const command of [startCommand(), queryCommand(), providersCommand(), configCommand()]) {
+  for (const command of [startCommand(), queryCommand(), providersCommand(), configCommand(), verifyCommand()]) {
     program.addCommand(command);
   }
   // Commands added with addCommand keep their own settings: each throws instead of exiting, and
