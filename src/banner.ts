@@ -17,6 +17,7 @@ export function banner(gateway: Pick<Gateway, 'url' | 'providers' | 'sandbox'>, 
       : `No apiKeys configured and allowUnauthenticated is set: /v1 is open to anyone who can reach ${config.host}.`);
   }
   lines.push(`providers: ${gateway.providers.map((provider) => `${provider.id} (${provider.type}, ${provider.mode})`).join(', ')}`);
+  lines.push(`usage explorer: ${gateway.url}/   API reference: ${gateway.url}/docs   metrics: ${gateway.url}/metrics`);
   if (!config.configFile) lines.push('No USAGE_GATEWAY_CONFIG set: serving the embedded sandbox providers.');
   const examples = gateway.sandbox?.demo?.curlExamples(gateway.url, keyed ? keyVariable : undefined) ?? [];
   if (examples.length > 0) {

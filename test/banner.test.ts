@@ -33,6 +33,7 @@ describe('startup banner', () => {
   it('without keys: three commands that answer 200 as printed', async () => {
     const text = banner(open.gateway, { apiKeys: [], host: '127.0.0.1', configFile: undefined });
     expect(text).toContain('/v1 is open, so the gateway listens on loopback only');
+    expect(text).toContain(`usage explorer: ${open.gateway.url}/   API reference: ${open.gateway.url}/docs`);
     const printed = commands(text);
     expect(printed).toHaveLength(3);
     for (const command of printed) expect([command, await statusOf(command, {})]).toStrictEqual([command, [200, 'complete']]);
