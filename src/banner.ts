@@ -8,7 +8,7 @@ import type { Gateway } from './gateway';
 /** The environment variable the printed commands read the gateway key from. */
 export const keyVariable = 'USAGE_GATEWAY_KEY';
 
-export function banner(gateway: Pick<Gateway, 'url' | 'providers' | 'sandbox'>, config: Pick<Config, 'apiKeys' | 'host' | 'configFile'>): string {
+export function banner(gateway: Pick<Gateway, 'url' | 'providers' | 'sandbox' | 'telemetry'>, config: Pick<Config, 'apiKeys' | 'host' | 'configFile'>): string {
   const lines = [`usage-gateway listening on ${gateway.url}`];
   const keyed = config.apiKeys.length > 0;
   if (!keyed) {
@@ -17,7 +17,8 @@ export function banner(gateway: Pick<Gateway, 'url' | 'providers' | 'sandbox'>, 
       : `No apiKeys configured and allowUnauthenticated is set: /v1 is open to anyone who can reach ${config.host}.`);
   }
   lines.push(`providers: ${gateway.providers.map((provider) => `${provider.id} (${provider.type}, ${provider.mode})`).join(', ')}`);
-  lines.push(`usage explorer: ${gateway.url}/   API reference: ${gateway.url}/docs   metrics: ${gateway.url}/metrics`);
+  const metrics = gateway.telemetry?.metrics ? `   metrics: ${gateway.url}/metrics` : '';
+  lines.push(`usage explorer: ${gateway.url}/   API reference: ${gateway.url}/docs${metrics}`);
   if (!config.configFile) lines.push('No USAGE_GATEWAY_CONFIG set: serving the embedded sandbox providers.');
   const examples = gateway.sandbox?.demo?.curlExamples(gateway.url, keyed ? keyVariable : undefined) ?? [];
   if (examples.length > 0) {
