@@ -6,7 +6,12 @@
  * autocannon, then timed one request at a time (BENCH_SAMPLES, default 2,000) with a
  * nanosecond clock. Prints req/s, p50/p99, the latency each adds to a direct upstream call, and
  * the ratios with their goals. BENCH_SOAK_SECONDS (e.g. 60) adds a run that watches the gateway's
- * resident memory. Asserts nothing.
+ * resident memory. BENCH_PROFILE_DIR writes a V8 CPU profile of the gateway process there.
+ * Asserts nothing.
+ *
+ * The gateway keeps its response cache on (the default, 30 s). The uncached unified target asks for
+ * a customer never asked for before on every request (one counter across the whole run), so it is
+ * never answered from the cache; the cached target asks the same question every time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -18,6 +23,7 @@ import type { TargetMessage } from './targets/serve';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const samples = Number(process.env.BENCH_SAMPLES ?? 2_000);
 const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const profileDir = process.env.BENCH_PROFILE_DIR;
 const period = { from: '2026-09-01T00:00:00Z', to: '2026-10-01T00:00:00Z' };
 
 interface Target {
@@ -26,9 +32,9 @@ interface Target {
   rss(): Promise<number>;
 }
 
-function startTarget(name: string, env: Record<string, string> = {}): Promise<Target> {
+function startTarget(name: string, env: Record<string, string> = {}, execArgv: string[] = []): Promise<Target> {
   const child = fork(path.join(__dirname, 'targets', `${name}.ts`), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -56,12 +62,16 @@ interface Shape {
   body(index: number): string;
 }
 
+// Request numbers are unique across the whole run, so no customer is asked for twice.
+let requestCount = 0;
+const nextIndex = () => requestCount++;
+
 const json = { 'content-type': 'application/json' };
 const shapes = {
   direct: { path: '/v1/events/usage', headers: json, body: (index: number) => JSON.stringify({ event_name: 'api_request', aggregation_type: 'COUNT', external_customer_id: `customer-${index}`, start_time: period.from, end_time: period.to }) },
   native: { path: '/v1/native/flexprice/events/usage', headers: json, body: (index: number) => JSON.stringify({ event_name: 'api_request', aggregation_type: 'COUNT', external_customer_id: `customer-${index}`, start_time: period.from, end_time: period.to }) },
   unified: { path: '/v1/usage/query', headers: json, body: (index: number) => JSON.stringify({ provider: 'flexprice', metric: 'api_request', customers: [`customer-${index}`], ...period }) },
-  unifiedSame: { path: '/v1/usage/query', headers: json, body: () => JSON.stringify({ provider: 'flexprice', metric: 'api_request', customers: ['customer-0'], ...period }) },
+  unifiedSame: { path: '/v1/usage/query', headers: json, body: () => JSON.stringify({ provider: 'flexprice', metric: 'api_request', customers: ['customer-cached'], ...period }) },
 } satisfies Record<string, Shape>;
 
 interface Load {
@@ -72,14 +82,13 @@ interface Load {
 }
 
 async function load(url: string, shape: Shape, duration: number): Promise<Load> {
-  let index = 0;
   const result = await autocannon({
     url: url + shape.path,
     method: 'POST',
     headers: shape.headers,
     connections: 50,
     duration,
-    requests: [{ setupRequest: (req) => ({ ...req, body: shape.body(index++) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: shape.body(nextIndex()) }) }],
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
@@ -88,8 +97,8 @@ async function load(url: string, shape: Shape, duration: number): Promise<Load> 
 async function sequential(url: string, shape: Shape, count: number): Promise<number[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const { hostname, port } = new URL(url);
-  const once = (index: number) => new Promise<number>((resolve, reject) => {
-    const body = shape.body(index);
+  const once = () => new Promise<number>((resolve, reject) => {
+    const body = shape.body(nextIndex());
     const started = process.hrtime.bigint();
     const outgoing = request({ hostname, port, path: shape.path, method: 'POST', agent, headers: { ...shape.headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
       response.resume();
@@ -101,9 +110,9 @@ async function sequential(url: string, shape: Shape, count: number): Promise<num
     outgoing.on('error', reject);
     outgoing.end(body);
   });
-  for (let index = 0; index < 200; index += 1) await once(index);
+  for (let index = 0; index < 200; index += 1) await once();
   const times: number[] = [];
-  for (let index = 0; index < count; index += 1) times.push(await once(index));
+  for (let index = 0; index < count; index += 1) times.push(await once());
   agent.destroy();
   return times.sort((left, right) => left - right);
 }
@@ -130,7 +139,7 @@ async function main(): Promise<void> {
   console.log(`usage-gateway gateway benchmark: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${seconds} s at 50 connections and ${samples} sequential requests per target`);
   const upstream = await startTarget('upstream');
   const echo = await startTarget('echo');
-  const gateway = await startTarget('gateway', { BENCH_UPSTREAM: upstream.url });
+  const gateway = await startTarget('gateway', { BENCH_UPSTREAM: upstream.url }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   // Warm every path before measuring.
   for (const [url, shape] of [[upstream.url, shapes.direct], [gateway.url, shapes.native], [gateway.url, shapes.unified]] as const) await load(url, shape, 2);
 
@@ -139,8 +148,9 @@ async function main(): Promise<void> {
     await measure('Express JSON echo', echo.url, shapes.unified),
     await measure('gateway: native passthrough', gateway.url, shapes.native),
     await measure('gateway: unified query', gateway.url, shapes.unified),
+    await measure('gateway: unified, cached', gateway.url, shapes.unifiedSame),
   ];
-  const [direct, bareEcho, native, unified] = rows as [Row, Row, Row, Row];
+  const [direct, bareEcho, native, unified, cached] = rows as [Row, Row, Row, Row, Row];
   const directP50 = quantile(direct.single, 0.5);
 
   console.log('');
@@ -156,6 +166,7 @@ async function main(): Promise<void> {
     ['native passthrough added p50', quantile(native.single, 0.5) - directP50, 0.4, false, 'ms'],
     ['unified query / echo throughput', unified.load.rps / bareEcho.load.rps, 0.4, true, 'x'],
     ['unified query added p50', quantile(unified.single, 0.5) - directP50, 0.6, false, 'ms'],
+    ['unified cached / echo throughput', cached.load.rps / bareEcho.load.rps, 0.6, true, 'x'],
     ['errors under load (all targets)', rows.reduce((total, row) => total + row.load.errors, 0), 0, false, ''],
   ];
   console.log('');
@@ -176,7 +187,8 @@ async function main(): Promise<void> {
   }
   for (const target of [gateway, echo, upstream]) {
     target.child.removeAllListeners('exit');
-    target.child.kill();
+    // Disconnecting lets a target exit on its own (serve.ts), writing its CPU profile if asked to.
+    target.child.disconnect();
   }
 }
 
