@@ -3,6 +3,7 @@
  * turns network failures into gateway errors, and one mapping of upstream statuses to error codes.
  */
 import { GatewayError, type ErrorCode } from '../errors';
+import { bufferedBody } from './pooled-fetch';
 
 export type Fetch = typeof globalThis.fetch;
 
@@ -57,6 +58,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
     try {
       const response = await baseFetch(input, { ...init, signal });
       answering = true;
+      // The pooled fetch read the body already, under this signal.
+      if (bufferedBody(response) !== undefined) return response;
       // Read the whole body here, under the same deadline: a provider that stalls or breaks off
       // mid-body is then a timeout or an outage like any other, not a parse error later.
       const body = await response.arrayBuffer();
