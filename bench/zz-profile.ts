@@ -17,9 +17,12 @@ async function main() {
   const up = await start('upstream');
   const gw = await start('gateway', { BENCH_UPSTREAM: up.url }, process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []);
   const run = (d: number) => autocannon({ url: gw.url + paths[which], method: 'POST', headers: { 'content-type': 'application/json' }, connections: 50, duration: d, requests: [{ setupRequest: (r) => ({ ...r, body: bodies[which]!() }) }] });
+  const cpu = () => new Promise<number>((resolve) => { const l = (m: { kind: string; micros: number }) => { if (m.kind === 'cpu') { gw.child.off('message', l); resolve(m.micros); } }; gw.child.on('message', l); gw.child.send('cpu'); });
   await run(2);
+  const before = await cpu();
   const r = await run(Number(process.env.S ?? 6));
-  console.log(which, r.requests.average, 'errors', r.errors + r.non2xx);
+  const used = (await cpu()) - before;
+  console.log(which, r.requests.average, 'errors', r.errors + r.non2xx, 'cpu us/req', (used / r.requests.total).toFixed(0));
   up.child.disconnect(); gw.child.disconnect();
 }
 void main();
