@@ -60,8 +60,10 @@ export interface PooledFetch {
   close(): Promise<void>;
 }
 
-export function createPooledFetch(options: { connectionsPerOrigin?: number } = {}): PooledFetch {
-  const agent = new Agent({ connections: options.connectionsPerOrigin ?? 128, keepAliveTimeout: 30_000 });
+export function createPooledFetch(): PooledFetch {
+  // undici's defaults: connections per origin are not capped here (each provider's bulkhead caps
+  // its calls in flight) and idle ones close as the server's keep-alive hint says, 4 s without one.
+  const agent = new Agent();
   const fetch: Fetch = async (input, init) => {
     // A Request (what openapi-fetch passes when no policy re-made the call) is read as such.
     const request = input instanceof Request ? input : undefined;
