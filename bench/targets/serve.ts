@@ -6,7 +6,10 @@
 export type TargetMessage = { kind: 'ready'; url: string } | { kind: 'memory'; rss: number } | { kind: 'cpu'; micros: number };
 
 export function serveTarget(url: string): void {
-  const send = (message: TargetMessage) => process.send?.(message);
+  // A question asked just before the parent hung up goes unanswered.
+  const send = (message: TargetMessage) => {
+    if (process.connected) process.send?.(message);
+  };
   process.on('message', (message) => {
     if (message === 'memory') send({ kind: 'memory', rss: process.memoryUsage().rss });
     if (message === 'cpu') {

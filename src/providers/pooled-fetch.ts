@@ -6,10 +6,11 @@
  * (the contract guard, createUpstreamFetch, the native forwarder) read those bytes instead of
  * cloning and re-reading a stream.
  *
- * Unlike the global fetch it never follows redirects (a provider API answers, it does not redirect;
- * the native passthrough hands a redirect back as it is) and asks for no compression.
+ * Redirects are followed as fetch follows them (`redirect: 'follow'`, the default, as openapi-fetch
+ * asks); any other mode hands the redirect back as it is (the native passthrough asks for
+ * `manual`). Unlike the global fetch it asks for no compression.
  */
-import { Agent } from 'undici';
+import { Agent, interceptors } from 'undici';
 import type { Fetch } from './upstream';
 
 const bodies = new WeakMap<Response, Buffer>();
@@ -64,6 +65,8 @@ export function createPooledFetch(): PooledFetch {
   // undici's defaults: connections per origin are not capped here (each provider's bulkhead caps
   // its calls in flight) and idle ones close as the server's keep-alive hint says, 4 s without one.
   const agent = new Agent();
+  // fetch's own limit of redirects in a row.
+  const following = agent.compose(interceptors.redirect({ maxRedirections: 20 }));
   const fetch: Fetch = async (input, init) => {
     // A Request (what openapi-fetch passes when no policy re-made the call) is read as such.
     const request = input instanceof Request ? input : undefined;
@@ -72,7 +75,8 @@ export function createPooledFetch(): PooledFetch {
     const headers = headerRecord(init?.headers ?? request?.headers);
     const body = init?.body !== undefined ? await bodyOf(init.body) : request?.body ? Buffer.from(await request.arrayBuffer()) : null;
     const signal = init?.signal ?? request?.signal ?? undefined;
-    const answer = await agent.request({ origin: url.origin, path: url.pathname + url.search, method, headers, body, signal });
+    const dispatcher = (init?.redirect ?? request?.redirect ?? 'follow') === 'follow' ? following : agent;
+    const answer = await dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method, headers, body, signal });
     const bytes = Buffer.from(await answer.body.arrayBuffer());
     return bufferedResponse(bytes, { status: answer.statusCode, headers: responseHeaders(answer.headers) });
   };

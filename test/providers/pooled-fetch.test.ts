@@ -54,10 +54,15 @@ describe('createPooledFetch', () => {
     expect([seen[0]?.method, seen[0]?.url, seen[0]?.headers['x-trace'], seen[0]?.body]).toStrictEqual(['PUT', '/from-request', 't', 'bytes']);
   });
 
-  it('hands a redirect back instead of following it, and makes no body for a 204', async () => {
-    const redirect = await pooled.fetch(`${origin}/redirect`);
+  it("follows a redirect by default, as fetch does, and hands it back under redirect: 'manual'", async () => {
+    const followed = await pooled.fetch(`${origin}/redirect`);
+    expect([followed.status, await followed.text(), seen.map((request) => request.url)]).toStrictEqual([201, '{"answer":42}', ['/redirect', '/elsewhere']]);
+    const manual = await pooled.fetch(`${origin}/redirect`, { redirect: 'manual' });
+    expect([manual.status, manual.headers.get('location'), seen.length]).toStrictEqual([302, '/elsewhere', 3]);
+  });
+
+  it('makes no body for a 204', async () => {
     const empty = await pooled.fetch(`${origin}/empty`, { method: 'DELETE' });
-    expect([redirect.status, redirect.headers.get('location'), seen.length]).toStrictEqual([302, '/elsewhere', 2]);
     expect([empty.status, empty.body]).toStrictEqual([204, null]);
   });
 
