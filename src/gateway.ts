@@ -16,6 +16,7 @@ import { createProviderPolicies } from './policies/provider-policy';
 import { createContractGuard } from './providers/contract-guard';
 import { createUpstreamGuard } from './providers/contract-guard-fetch';
 import { createNativeUpstreams } from './providers/native-registry';
+import { createPooledFetch } from './providers/pooled-fetch';
 import { createProviders } from './providers/registry';
 import { currentRequestScope } from './providers/request-scope';
 import type { Fetch } from './providers/upstream';
@@ -142,16 +143,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const metrics = telemetry?.metrics;
   if (metrics) countGatewayEvents(events, metrics, providers.map((provider) => provider.id));
+  // Injected fetches (tests) are used as given; otherwise providers are reached over pooled connections.
+  const pooled = options.fetch ? undefined : createPooledFetch();
+  const fetch = options.fetch ?? pooled?.fetch;
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
   const native = createNativeRouter({
-    upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, fetch: options.fetch, policies,
+    upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, fetch, policies,
     instrument: telemetry?.upstream, onContractViolation: metrics && ((provider) => metrics.contractViolation(provider, 'native')),
   });
   const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger, onViolation: metrics && ((provider) => metrics.contractViolation(provider, 'unified')) });
 
   const service = createUsageService({
-    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch: options.fetch, contractGuard: upstreamGuard, policies, instrument: telemetry?.upstream }),
+    providers: createProviders(providers, { limits: config.limits, sandbox: sandbox?.endpoints, fetch, contractGuard: upstreamGuard, policies, instrument: telemetry?.upstream }),
     limits: config.limits,
     now: options.now,
     state,
@@ -196,6 +200,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       stopping = true;
       await stopServer(server, closeOptions.graceMs ?? config.shutdownGraceMs);
       await state.close();
+      await pooled?.close();
       await telemetry?.shutdown();
     },
   };

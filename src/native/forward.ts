@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { GatewayError } from '../errors';
 import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
 import type { NativeUpstream } from '../providers/native-registry';
+import { bufferedBody } from '../providers/pooled-fetch';
 import { redactSecrets, type Fetch } from '../providers/upstream';
 import { callerResponseHeaders, upstreamRequestHeaders } from './forward-headers';
 import type { NativeTarget } from './native-path';
@@ -56,7 +57,7 @@ export function createForwarder(options: ForwarderOptions) {
     let body: Buffer;
     try {
       response = await options.fetch(url, { method: req.method, headers: prepared.headers, body: call.body, redirect: 'manual', signal: hangUp.signal });
-      body = Buffer.from(await response.arrayBuffer());
+      body = bufferedBody(response) ?? Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (hangUp.signal.aborted) return;
       next(error instanceof GatewayError ? error : new GatewayError('upstream_unavailable', { detail: `${upstream.id} broke off its answer`, provider: upstream.id, retryable: true, cause: error }));

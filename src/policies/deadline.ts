@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GatewayError } from '../errors';
+import { timedSignal } from '../providers/timed-signal';
 
 export interface Deadline {
   /** When it passes, in `Date.now()` milliseconds. */
@@ -16,24 +17,31 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** True once the deadline itself passed (not merely the caller leaving). */
   expired(): boolean;
+  /** Releases its timer once the work it bounds is over. */
+  dispose(): void;
 }
 
 const storage = new AsyncLocalStorage<Deadline>();
 
 /** Starts a deadline `budgetMs` from now, also aborted by `caller` when given. */
 export function startDeadline(budgetMs: number, caller?: AbortSignal): Deadline {
-  const timeout = AbortSignal.timeout(budgetMs);
+  const timeout = timedSignal(budgetMs, caller, `The query deadline of ${budgetMs} ms passed`);
   return {
     at: Date.now() + budgetMs,
     budgetMs,
-    signal: caller ? AbortSignal.any([caller, timeout]) : timeout,
-    expired: () => timeout.aborted,
+    signal: timeout.signal,
+    expired: timeout.timedOut,
+    dispose: timeout.dispose,
   };
 }
 
-/** Runs `run` (and everything it starts) under `deadline`. */
-export function runWithDeadline<T>(deadline: Deadline, run: () => Promise<T>): Promise<T> {
-  return storage.run(deadline, run);
+/** Runs `run` (and everything it starts) under `deadline`, and releases the deadline when it is done. */
+export async function runWithDeadline<T>(deadline: Deadline, run: () => Promise<T>): Promise<T> {
+  try {
+    return await storage.run(deadline, run);
+  } finally {
+    deadline.dispose();
+  }
 }
 
 /** The deadline of the request being answered, if one was started. */

@@ -150,6 +150,9 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
           return await untilAborted(policy.execute(run, signal), signal);
         } catch (error) {
           throw refusal(error, deadline);
+        } finally {
+          // A deadline started here ends with this call; a query's own ends with the query.
+          if (!scoped) deadline.dispose();
         }
       };
       return markUpstreamFetch(wrapped);

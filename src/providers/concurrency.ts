@@ -10,8 +10,16 @@ export async function mapWithConcurrency<T, R>(
   signal: AbortSignal,
   task: (item: T, signal: AbortSignal) => Promise<R>,
 ): Promise<R[]> {
+  // One task (a query for one customer, the common case) has nothing to stop when it fails.
+  const [only] = items;
+  if (items.length === 1 && only !== undefined) return [await task(only, signal)];
+  // The tasks' signal aborts with the caller's or at the first failure. A listener, not
+  // AbortSignal.any, which costs tens of microseconds a call on Node 20.
   const controller = new AbortController();
-  const combined = AbortSignal.any([signal, controller.signal]);
+  const combined = controller.signal;
+  const onCallerAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener('abort', onCallerAbort, { once: true });
   const results: R[] = [];
   const queue = items.entries();
   let failure: { error: unknown } | undefined;
@@ -32,7 +40,11 @@ export async function mapWithConcurrency<T, R>(
     }
   };
   const workers = Math.min(Math.max(1, Math.floor(limit)), items.length);
-  await Promise.all(Array.from({ length: workers }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    signal.removeEventListener('abort', onCallerAbort);
+  }
   if (failure !== undefined) throw failure.error;
   return results;
 }

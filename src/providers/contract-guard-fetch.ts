@@ -5,6 +5,7 @@
 import { contractViolationError, contractWarning, type ContractGuard } from './contract-guard';
 import { addContractWarning } from './contract-warnings';
 import type { NativeUpstream } from './native-registry';
+import { bufferedBody } from './pooled-fetch';
 import { currentRequestScope } from './request-scope';
 import type { Fetch } from './upstream';
 
@@ -44,8 +45,8 @@ export function createUpstreamGuard(options: {
         const { method, url } = requestOf(input, init);
         if (!url.pathname.startsWith(`${basePath}/`)) return response;
         const path = url.pathname.slice(basePath.length);
-        // A clone, so the adapter still reads the body from the response it gets.
-        const body = await response.clone().text();
+        // The bytes the pooled fetch read, or a clone, so the adapter still reads the body from the response it gets.
+        const body = bufferedBody(response)?.toString('utf8') ?? await response.clone().text();
         const violations = guard.check(upstream.spec, { method, path, status: response.status, contentType: response.headers.get('content-type'), body });
         if (violations.length === 0) return response;
         options.onViolation?.(upstream.id);

@@ -3,6 +3,8 @@
  * turns network failures into gateway errors, and one mapping of upstream statuses to error codes.
  */
 import { GatewayError, type ErrorCode } from '../errors';
+import { bufferedBody } from './pooled-fetch';
+import { timedSignal } from './timed-signal';
 
 export type Fetch = typeof globalThis.fetch;
 
@@ -35,8 +37,8 @@ export interface UpstreamFetchOptions {
 export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
   if (isUpstreamFetch(baseFetch)) return baseFetch;
-  const failure = (error: unknown, timeout: AbortSignal, answering: boolean): GatewayError =>
-    timeout.aborted
+  const failure = (error: unknown, timedOut: boolean, answering: boolean): GatewayError =>
+    timedOut
       ? new GatewayError('upstream_timeout', {
           detail: `${options.provider} did not answer within ${options.timeoutMs} ms`,
           provider: options.provider,
@@ -50,13 +52,14 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
           cause: error,
         });
   return async (input, init) => {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
     const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    const timeout = timedSignal(options.timeoutMs, callerSignal ?? undefined, `${options.provider} did not answer within ${options.timeoutMs} ms`);
     let answering = false;
     try {
-      const response = await baseFetch(input, { ...init, signal });
+      const response = await baseFetch(input, { ...init, signal: timeout.signal });
       answering = true;
+      // The pooled fetch read the body already, under this signal.
+      if (bufferedBody(response) !== undefined) return response;
       // Read the whole body here, under the same deadline: a provider that stalls or breaks off
       // mid-body is then a timeout or an outage like any other, not a parse error later.
       const body = await response.arrayBuffer();
@@ -65,7 +68,9 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
     } catch (error) {
       // A caller abort, or a verdict an inner fetch already gave (e.g. the contract guard), stands.
       if (callerSignal?.aborted || error instanceof GatewayError) throw error;
-      throw failure(error, timeout, answering);
+      throw failure(error, timeout.timedOut(), answering);
+    } finally {
+      timeout.dispose();
     }
   };
 }

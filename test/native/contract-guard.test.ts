@@ -59,10 +59,10 @@ describe('contract guard', () => {
 
     it('unified Sequence: every call of a windowed query is checked; one Warning per distinct finding', async () => {
       warn.sequence.respond(() => ({ status: 200, body: partialCalculation }));
-      const answer = await call(`${warn.gateway.url}/v1/usage/query`, { body: { ...sequenceQuery, windowSize: 'MONTH' } });
+      const answer = await call(`${warn.gateway.url}/v1/usage/query`, { body: { ...sequenceQuery, to: '2026-11-01T00:00:00Z', windowSize: 'MONTH' } });
       expect(answer.status).toBe(200);
-      // The whole period, then its one MONTH window: two calls, the same finding twice, one Warning.
-      expect(warn.sequence.requests).toHaveLength(2);
+      // The whole period, then its two MONTH windows: three calls, the same finding three times, one Warning.
+      expect(warn.sequence.requests).toHaveLength(3);
       expect(answer.headers.get('warning')).toBe('199 usage-gateway "sequence answered outside its spec: /body/eventType: is required (and 2 more)"');
     });
 

@@ -81,7 +81,8 @@ export function createSequenceAdapter(options: SequenceAdapterOptions): UsagePro
           ? null
           : await mapWithConcurrency(windows, options.limits.upstreamConcurrency, signal, async (range, windowSignal) => ({
               range,
-              answer: await calculate(query, range, windowSignal),
+              // A window that is the whole period (a MONTH window over one billing month) is that answer.
+              answer: range.start === period.start && range.end === period.end ? whole : await calculate(query, range, windowSignal),
             }));
       return { kind: 'complete', report: fromSequenceResponse(whole, query, answers) };
     },

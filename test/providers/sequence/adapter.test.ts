@@ -160,6 +160,14 @@ describe('createSequenceAdapter', () => {
     expect((result.raw as { value: number }[]).map((body) => body.value)).toStrictEqual([4, 5, 1, 2, 3]);
   });
 
+  it('reuses the whole-period answer for a window that is the whole period', async () => {
+    upstream.respond(() => ({ status: 200, body: { ...(sequenceFixture('calculate-count-no-unit') as object), value: 7 } }));
+    const query = sequenceQuery({ from: '2024-02-15T00:00:00Z', to: '2024-03-15T00:00:00Z', windowSize: 'MONTH', billingAnchor: '2023-11-15T00:00:00Z' });
+    const result = await report(query);
+    expect(upstream.requests.map((request) => [request.query.periodStart, request.query.periodEnd])).toStrictEqual([['2024-02-15', '2024-03-14']]);
+    expect([result.value, result.windows]).toStrictEqual([7, [{ start: '2024-02-15T00:00:00Z', end: '2024-03-15T00:00:00Z', value: 7 }]]);
+  });
+
   it('reports monthly windows on the billing anchor', async () => {
     const month = (date: unknown) => Number(String(date).slice(5, 7));
     upstream.respond((request) => ({ status: 200, body: { ...(sequenceFixture('calculate-count-no-unit') as object), value: month(request.query.periodStart) * 10 + month(request.query.periodEnd) } }));
