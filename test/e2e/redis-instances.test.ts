@@ -7,6 +7,7 @@ import type { Gateway } from '../../src/gateway';
 import { flexpriceAt, flexpriceQuery, startConfiguredGateway, usageAnswer } from '../helpers/configured-gateway';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
 import { getJson, postJson } from '../helpers/gateway';
+import { awayFromMinuteEdge } from '../helpers/rate-window';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../helpers/redis-server';
 import accepted from '../fixtures/svix/stats-accepted.json';
 import finished from '../fixtures/svix/task-finished.json';
@@ -82,6 +83,7 @@ if (!hasRedisServer()) {
     it('counts a key against one rate limit across instances', async () => {
       const limited = await Promise.all([startConfiguredGateway({ ...config, rateLimit: { requestsPerMinute: 4 } }), startConfiguredGateway({ ...config, rateLimit: { requestsPerMinute: 4 } })]);
       try {
+        await awayFromMinuteEdge();
         const statuses = [];
         for (let index = 0; index < 5; index += 1) {
           const gateway = limited[index % 2] as Gateway;

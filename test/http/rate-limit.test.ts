@@ -2,6 +2,7 @@
 import type { Gateway } from '../../src/gateway';
 import { startConfiguredGateway } from '../helpers/configured-gateway';
 import { getJson } from '../helpers/gateway';
+import { awayFromMinuteEdge } from '../helpers/rate-window';
 
 const keyA = 'a'.repeat(32);
 const keyB = 'b'.repeat(32);
@@ -14,6 +15,7 @@ describe('inbound rate limit', () => {
   afterAll(() => gateway.close({ graceMs: 0 }));
 
   it('lets a key through up to its limit, then answers 429 with Retry-After and RateLimit fields', async () => {
+    await awayFromMinuteEdge();
     const refusals: number[] = [];
     gateway.events.on('rateLimited', (event) => refusals.push(event.limit));
     const answers = [];

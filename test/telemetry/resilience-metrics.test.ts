@@ -6,6 +6,7 @@ import type { Gateway } from '../../src/gateway';
 import { flexpriceAt, flexpriceQuery, startConfiguredGateway, usageAnswer } from '../helpers/configured-gateway';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
 import { postJson } from '../helpers/gateway';
+import { awayFromMinuteEdge } from '../helpers/rate-window';
 import { parseMetrics, sampleSum, type Sample } from './support';
 
 describe('resilience metrics', () => {
@@ -37,6 +38,7 @@ describe('resilience metrics', () => {
   });
 
   it('counts retries, cache misses, hits and refreshes, an opened breaker, and rate-limited requests', async () => {
+    await awayFromMinuteEdge();
     let calls = 0;
     flaky.respond(() => (++calls % 2 === 1 ? { status: 503, body: { error: { message: 'try again' } } } : { status: 200, body: usageAnswer }));
     broken.respond(() => ({ status: 500, body: { error: { message: 'down' } } }));
