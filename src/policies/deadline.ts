@@ -65,6 +65,15 @@ export function deadlineExceeded(deadline: Deadline, provider: string | undefine
 }
 
 /**
+ * What a failure under `deadline` is for the caller: once the deadline has passed, a 504 (the
+ * failure itself when it already is one); before, the failure as it is.
+ */
+export function deadlineFailure(deadline: Deadline, provider: string | undefined, error: unknown): unknown {
+  if (!deadline.expired() || (error instanceof GatewayError && error.code === 'upstream_timeout')) return error;
+  return deadlineExceeded(deadline, provider, error);
+}
+
+/**
  * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts: whatever is still
  * running underneath (a queued call, a backoff timer) can no longer hold the answer back.
  */

@@ -14,7 +14,7 @@ import type { BreakerState, GatewayEvents } from '../events';
 import type { Fetch } from '../providers/upstream';
 import { markUpstreamFetch } from '../providers/upstream';
 import { jitterBackoff } from './backoff';
-import { currentDeadline, deadlineExceeded, startDeadline, untilAborted, type Deadline } from './deadline';
+import { currentDeadline, deadlineFailure, startDeadline, untilAborted, type Deadline } from './deadline';
 import { isProviderFailure, isRetryableError, shouldRetryResponse } from './classify';
 import { retryAfterSeconds } from './retry-after';
 
@@ -117,8 +117,7 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
         provider, retryable: true, headers: { 'Retry-After': '1' }, cause: error,
       });
     }
-    if (deadline.expired() && !(error instanceof GatewayError && error.code === 'upstream_timeout')) return deadlineExceeded(deadline, provider, error);
-    return error;
+    return deadlineFailure(deadline, provider, error);
   }
 
   return {

@@ -5,6 +5,7 @@
 import { contractViolationError, contractWarning, type ContractGuard } from './contract-guard';
 import { addContractWarning } from './contract-warnings';
 import type { NativeUpstream } from './native-registry';
+import { fetchTarget } from './fetch-request';
 import { bufferedBody } from './pooled-fetch';
 import { currentRequestScope } from './request-scope';
 import type { Fetch } from './upstream';
@@ -18,14 +19,6 @@ export interface GuardLogger {
 export interface UpstreamGuard {
   /** A fetch for `upstream`'s adapter that checks each response before the adapter reads it. */
   fetch(upstream: Pick<NativeUpstream, 'id' | 'spec' | 'baseUrl'>, fetch: Fetch | undefined): Fetch;
-}
-
-function requestOf(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): { method: string; url: URL } {
-  const request = input instanceof Request ? input : undefined;
-  return {
-    method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
-    url: new URL(request ? request.url : input instanceof URL ? input.href : input),
-  };
 }
 
 /** Builds the guard hooks the registry applies to every adapter. */
@@ -42,7 +35,7 @@ export function createUpstreamGuard(options: {
       const basePath = new URL(upstream.baseUrl).pathname.replace(/\/+$/, '');
       return async (input, init) => {
         const response = await base(input, init);
-        const { method, url } = requestOf(input, init);
+        const { method, url } = fetchTarget(input, init);
         if (!url.pathname.startsWith(`${basePath}/`)) return response;
         const path = url.pathname.slice(basePath.length);
         // The bytes the pooled fetch read, or a clone, so the adapter still reads the body from the response it gets.

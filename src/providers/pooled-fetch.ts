@@ -11,6 +11,7 @@
  * `manual`). Unlike the global fetch it asks for no compression.
  */
 import { Agent, interceptors } from 'undici';
+import { fetchTarget } from './fetch-request';
 import type { Fetch } from './upstream';
 
 const bodies = new WeakMap<Response, Buffer>();
@@ -69,12 +70,9 @@ export function createPooledFetch(): PooledFetch {
   const following = agent.compose(interceptors.redirect({ maxRedirections: 20 }));
   const fetch: Fetch = async (input, init) => {
     // A Request (what openapi-fetch passes when no policy re-made the call) is read as such.
-    const request = input instanceof Request ? input : undefined;
-    const url = new URL(request ? request.url : input instanceof URL ? input.href : input);
-    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const { method, url, request, signal } = fetchTarget(input, init);
     const headers = headerRecord(init?.headers ?? request?.headers);
     const body = init?.body !== undefined ? await bodyOf(init.body) : request?.body ? Buffer.from(await request.arrayBuffer()) : null;
-    const signal = init?.signal ?? request?.signal ?? undefined;
     const dispatcher = (init?.redirect ?? request?.redirect ?? 'follow') === 'follow' ? following : agent;
     const answer = await dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method, headers, body, signal });
     const bytes = Buffer.from(await answer.body.arrayBuffer());

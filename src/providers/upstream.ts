@@ -3,7 +3,7 @@
  * turns network failures into gateway errors, and one mapping of upstream statuses to error codes.
  */
 import { GatewayError, type ErrorCode } from '../errors';
-import { bufferedBody } from './pooled-fetch';
+import { bufferedBody, bufferedResponse } from './pooled-fetch';
 import { timedSignal } from './timed-signal';
 
 export type Fetch = typeof globalThis.fetch;
@@ -52,8 +52,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
           cause: error,
         });
   return async (input, init) => {
-    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    const timeout = timedSignal(options.timeoutMs, callerSignal ?? undefined, `${options.provider} did not answer within ${options.timeoutMs} ms`);
+    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
+    const timeout = timedSignal(options.timeoutMs, callerSignal, `${options.provider} did not answer within ${options.timeoutMs} ms`);
     let answering = false;
     try {
       const response = await baseFetch(input, { ...init, signal: timeout.signal });
@@ -62,9 +62,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
       if (bufferedBody(response) !== undefined) return response;
       // Read the whole body here, under the same deadline: a provider that stalls or breaks off
       // mid-body is then a timeout or an outage like any other, not a parse error later.
-      const body = await response.arrayBuffer();
-      const empty = [101, 204, 205, 304].includes(response.status);
-      return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const body = Buffer.from(await response.arrayBuffer());
+      return bufferedResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
       // A caller abort, or a verdict an inner fetch already gave (e.g. the contract guard), stands.
       if (callerSignal?.aborted || error instanceof GatewayError) throw error;

@@ -6,6 +6,7 @@
  */
 import { SpanKind, SpanStatusCode, trace, ROOT_CONTEXT, type Span } from '@opentelemetry/api';
 import type { NativeUpstream } from '../providers/native-registry';
+import { fetchTarget } from '../providers/fetch-request';
 import { currentRequestScope } from '../providers/request-scope';
 import { matchOperation, specOperations } from '../providers/spec-operations';
 import type { Fetch } from '../providers/upstream';
@@ -32,15 +33,6 @@ function failureOf(signal: AbortSignal | null | undefined): UpstreamOutcome {
   return reason?.name === 'TimeoutError' ? 'timeout' : 'aborted';
 }
 
-function requestOf(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): { method: string; url: URL; headers: Headers } {
-  const request = input instanceof Request ? input : undefined;
-  return {
-    method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
-    url: new URL(request ? request.url : input instanceof URL ? input.href : input),
-    headers: new Headers(init?.headers ?? request?.headers),
-  };
-}
-
 export function createUpstreamInstrumentation(options: { metrics?: GatewayMetrics | undefined; tracing?: GatewayTracing | undefined }): UpstreamInstrumentation {
   const { metrics, tracing } = options;
   return {
@@ -61,7 +53,8 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
         let span: Span | undefined;
         let sent = init;
         if (tracing) {
-          const { method, url, headers } = requestOf(input, init);
+          const { method, url, request } = fetchTarget(input, init);
+          const headers = new Headers(init?.headers ?? request?.headers);
           const parent = currentRequestScope()?.trace ?? ROOT_CONTEXT;
           span = tracing.startSpan(method, { kind: SpanKind.CLIENT, attributes: { 'usage_gateway.provider': upstream.id, 'http.request.method': method } }, parent);
           if (span.isRecording()) name(span, method, url);
@@ -76,7 +69,7 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
           if (response.status >= 500) span?.setStatus({ code: SpanStatusCode.ERROR });
           return response;
         } catch (error) {
-          const outcome = failureOf(init?.signal ?? (input instanceof Request ? input.signal : undefined));
+          const outcome = failureOf(fetchTarget(input, init).signal);
           metrics?.upstreamRequest(upstream.id, outcome, (performance.now() - started) / 1000);
           span?.setAttribute('error.type', outcome);
           span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome });

@@ -5,11 +5,10 @@
  */
 import { GatewayError } from '../errors';
 import type { GatewayEvents } from '../events';
-import { deadlineExceeded, runWithDeadline, startDeadline, untilAborted, type Deadline } from '../policies/deadline';
+import { deadlineFailure, runWithDeadline, startDeadline, untilAborted, type Deadline } from '../policies/deadline';
 import { createMemoryState } from '../state/memory';
 import type { GatewayState } from '../state/stores';
 import { checkCapabilities, checkLimits, checkSemantics, type QueryLimits } from './check';
-import { fingerprint } from './fingerprint';
 import { createIdempotencyGuard } from './idempotency';
 import type { CircuitBreakerStatus, ProviderInfo, UsageQuery, UsageReport, UsageTask } from './model';
 import { createQueryCache, type CacheOutcome } from './query-cache';
@@ -120,17 +119,20 @@ export function createUsageService(options: UsageServiceOptions) {
     return current;
   }
 
+  /** `work`, given the deadline's signal and cut short when it aborts: past the deadline, a 504. */
+  async function bounded<T>(deadline: Deadline, providerId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await untilAborted(work(deadline.signal), deadline.signal);
+    } catch (error) {
+      throw deadlineFailure(deadline, providerId, error);
+    }
+  }
+
   /** One upstream execution of `query` under a fresh deadline; what single-flight shares. */
   function execute(provider: UsageProvider, query: UsageQuery, run: RunOptions, cacheKey: string | undefined, signal: AbortSignal) {
     const deadline = startDeadline(deadlineMs, signal);
     return runWithDeadline(deadline, async () => {
-      let started: QueryOutcome;
-      try {
-        started = await untilAborted(provider.query({ query, signal: deadline.signal, idempotencyKey: run.idempotencyKey }), deadline.signal);
-      } catch (error) {
-        if (deadline.expired()) throw error instanceof GatewayError && error.code === 'upstream_timeout' ? error : deadlineExceeded(deadline, provider.id, error);
-        throw error;
-      }
+      const started = await bounded(deadline, provider.id, (signal) => provider.query({ query, signal, idempotencyKey: run.idempotencyKey }));
       const waitUntil = now() + (query.waitSeconds ?? options.defaultWaitSeconds ?? 10) * 1000;
       const outcome = await settle(provider, query, started, waitUntil, deadline);
       if (outcome.kind === 'pending') return { result: await pendingResult(provider, query, outcome), stored: false };
@@ -165,10 +167,12 @@ export function createUsageService(options: UsageServiceOptions) {
         }
       }
       events?.emit('cache', { provider: provider.id, outcome: cacheKey === undefined ? 'bypass' : run.refresh ? 'refresh' : 'miss' });
-      // A refresh never joins a flight that may have started before the caller's no-cache.
-      const flightKey = `${run.refresh ? 'refresh' : 'query'}:${provider.id}:${fingerprint(query)}:${run.idempotencyKey ?? ''}`;
+      // A refresh never joins a flight that may have started before the caller's no-cache. The
+      // flight is the cache key's query with its wait: waitSeconds changes what a flight answers.
+      const asked = cacheKey ?? cache.keyOf(query);
+      const flightKey = `${run.refresh ? 'refresh' : 'query'}:${asked}:${query.waitSeconds ?? ''}:${run.idempotencyKey ?? ''}`;
       const { result, stored } = await flights.run(flightKey, run.signal, (signal) => execute(provider, query, run, cacheKey, signal));
-      const reason = cacheKey === undefined || result.kind === 'pending' ? (cacheKey === undefined ? 'bypass' : 'miss') : run.refresh ? 'request' : 'miss';
+      const reason = cacheKey === undefined ? 'bypass' : result.kind === 'complete' && run.refresh ? 'request' : 'miss';
       return { ...result, cache: { kind: 'forward', reason, stored } };
     },
 
@@ -183,14 +187,8 @@ export function createUsageService(options: UsageServiceOptions) {
       }
       const poll = provider.poll.bind(provider);
       const deadline = startDeadline(deadlineMs, run.signal);
-      const outcome = await runWithDeadline(deadline, async () => {
-        try {
-          return await untilAborted(poll({ query: task.query, upstreamTaskId: task.upstreamTaskId, warnings: task.warnings, signal: deadline.signal }), deadline.signal);
-        } catch (error) {
-          if (deadline.expired()) throw error instanceof GatewayError && error.code === 'upstream_timeout' ? error : deadlineExceeded(deadline, provider.id, error);
-          throw error;
-        }
-      });
+      const outcome = await runWithDeadline(deadline, () =>
+        bounded(deadline, provider.id, (signal) => poll({ query: task.query, upstreamTaskId: task.upstreamTaskId, warnings: task.warnings, signal })));
       const result = outcome.kind === 'complete' ? outcome : await pendingResult(provider, task.query, outcome, taskId);
       // A task's answer is never cached: it is the provider's, fetched now.
       return { ...result, cache: { kind: 'forward', reason: 'bypass', stored: false } };

@@ -3,6 +3,7 @@
  * wrong type, a value outside an enum, a date that is no date. Each mutation breaks exactly one
  * rule of the schema, so the provider must refuse it.
  */
+import fc from 'fast-check';
 import { isObject, type SpecObject } from '../providers/spec-operations';
 import type { OpenApiDocument } from '../specs';
 import { resolveSchema, schemaTypes } from './schema-arbitrary';
@@ -45,4 +46,21 @@ export function mutations(spec: OpenApiDocument, schema: unknown, body: Record<s
     if (property.format === 'date-time') found.push({ description: `${key} not a date`, body: replaced(key, badDate) });
   }
   return found;
+}
+
+/**
+ * One mutation of each body `valid` draws, picked among all of them (`adjust` may amend each);
+ * `fallback` when the schema offers none to break.
+ */
+export function mutated(
+  spec: OpenApiDocument,
+  schema: unknown,
+  valid: fc.Arbitrary<Record<string, unknown>>,
+  fallback: Mutation,
+  adjust: (mutation: Mutation) => Mutation = (mutation) => mutation,
+): fc.Arbitrary<Mutation> {
+  return fc.tuple(valid, fc.nat()).map(([body, pick]) => {
+    const found = mutations(spec, schema, body).map(adjust);
+    return found[pick % found.length] ?? fallback;
+  });
 }

@@ -5,7 +5,7 @@
  * is empty, so an unknown aggregation is refused only beside a property: the negative case sets one.
  */
 import fc from 'fast-check';
-import { mutations, type Mutation } from '../mutations';
+import { mutated, type Mutation } from '../mutations';
 import type { RequestCase } from '../model';
 import { instantText, type PlanContext, type ProviderPlan } from '../plan';
 import { schemaArbitrary, type Overrides } from '../schema-arbitrary';
@@ -70,11 +70,8 @@ export function flexpricePlan(context: PlanContext): ProviderPlan {
   const body = (schemaArbitrary(spec, usageSchema, overrides) as fc.Arbitrary<Record<string, unknown>>).map(answerable);
   const broken = (mutation: Mutation): Mutation =>
     mutation.description === 'aggregation_type outside its enum' ? { ...mutation, body: { ...mutation.body, property_name: 'value' } } : mutation;
-  const negative = fc.tuple(body, fc.nat()).map(([valid, pick]) => {
-    const found = mutations(spec, usageSchema, valid).map(broken);
-    const chosen = found[pick % found.length] ?? { description: 'event_name missing', body: {} };
-    return usage(chosen.body, 'negative', chosen.description);
-  });
+  const negative = mutated(spec, usageSchema, body, { description: 'event_name missing', body: {} }, broken)
+    .map((chosen) => usage(chosen.body, 'negative', chosen.description));
   const ingestOverrides: Overrides = (path) => (path.join('.') === 'event_name' ? fc.constant('verify_check') : overrides(path));
   const event = schemaArbitrary(spec, ingestSchema, ingestOverrides) as fc.Arbitrary<Record<string, unknown>>;
   const ingest = (kind: RequestCase['kind'], value: unknown, description?: string): RequestCase => ({
@@ -88,11 +85,8 @@ export function flexpricePlan(context: PlanContext): ProviderPlan {
     negative,
     writes: {
       positive: event.map((value) => ingest('positive', value)),
-      negative: fc.tuple(event, fc.nat()).map(([valid, pick]) => {
-        const found = mutations(spec, ingestSchema, valid);
-        const chosen = found[pick % found.length] ?? { description: 'event_name missing', body: {} };
-        return ingest('negative', chosen.body, chosen.description);
-      }),
+      negative: mutated(spec, ingestSchema, event, { description: 'event_name missing', body: {} })
+        .map((chosen) => ingest('negative', chosen.body, chosen.description)),
     },
   };
 }

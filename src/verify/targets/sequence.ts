@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { isObject } from '../../providers/spec-operations';
-import { badDate, mutations, outsideEnum } from '../mutations';
+import { badDate, mutated, outsideEnum } from '../mutations';
 import type { RequestCase } from '../model';
 import { dateText, type PlanContext, type ProviderPlan } from '../plan';
 import { resolveSchema, schemaArbitrary, type Overrides } from '../schema-arbitrary';
@@ -99,11 +99,8 @@ export async function sequencePlan(context: PlanContext): Promise<ProviderPlan> 
     negative,
     writes: {
       positive: event.map((body) => ingest('positive', body)),
-      negative: fc.tuple(event, fc.nat()).map(([valid, pick]) => {
-        const found = mutations(spec, eventSchema, valid);
-        const chosen = found[pick % found.length] ?? { description: 'eventType missing', body: {} };
-        return ingest('negative', chosen.body, chosen.description);
-      }),
+      negative: mutated(spec, eventSchema, event, { description: 'eventType missing', body: {} })
+        .map((chosen) => ingest('negative', chosen.body, chosen.description)),
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { isObject } from '../../providers/spec-operations';
-import { mutations } from '../mutations';
+import { mutated } from '../mutations';
 import type { Exchange, RequestCase } from '../model';
 import { instantText, type PlanContext, type ProviderPlan } from '../plan';
 import { schemaArbitrary, type Overrides } from '../schema-arbitrary';
@@ -60,11 +60,8 @@ export function svixPlan(context: PlanContext): ProviderPlan {
     return Date.parse(until) < Date.parse(since) ? { ...value, since: until, until: since } : value;
   });
   const options = fc.record({ slash: fc.boolean(), key: fc.option(fc.uuid(), { nil: undefined }) });
-  const broken = fc.tuple(body, fc.nat()).map(([valid, pick]) => {
-    const found = mutations(spec, statsSchema, valid);
-    const chosen = found[pick % found.length] ?? { description: 'since missing', body: {} };
-    return stats(chosen.body, 'negative', { description: chosen.description });
-  });
+  const broken = mutated(spec, statsSchema, body, { description: 'since missing', body: {} })
+    .map((chosen) => stats(chosen.body, 'negative', { description: chosen.description }));
   const malformedTask = fc.stringMatching(/^qtask_[A-Za-z0-9]{3,12}$/).map((id) => task(id, 'negative', 'task_id not matching its pattern'));
   return {
     // A well-formed id of no task: without valid credentials Svix must answer 401 before it looks.
