@@ -4,6 +4,7 @@
  * past the request's deadline.
  */
 import type { IBackoff, IBackoffFactory, IRetryBackoffContext } from 'cockatiel';
+import { isResponse } from '../providers/pooled-fetch';
 import { remainingMs, type Deadline } from './deadline';
 import { retryAfterMs } from './retry-after';
 
@@ -16,7 +17,7 @@ type Context = IRetryBackoffContext<unknown>;
 
 export function jitterBackoff(settings: BackoffSettings, deadlineOf: (signal: AbortSignal) => Deadline | undefined): IBackoffFactory<Context> {
   const step = (attempt: number, context: Context): IBackoff<Context> => {
-    const answer = 'value' in context.result && context.result.value instanceof Response ? context.result.value : undefined;
+    const answer = 'value' in context.result && isResponse(context.result.value) ? context.result.value : undefined;
     const asked = answer ? retryAfterMs(answer.headers.get('retry-after')) : undefined;
     const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
     const wanted = asked ?? Math.floor(Math.random() * ceiling);

@@ -13,6 +13,8 @@ import { GatewayError } from '../errors';
 import type { BreakerState, GatewayEvents } from '../events';
 import type { Fetch } from '../providers/upstream';
 import { markUpstreamFetch } from '../providers/upstream';
+import { plainCall } from '../providers/fetch-request';
+import { isResponse } from '../providers/pooled-fetch';
 import { jitterBackoff } from './backoff';
 import { currentDeadline, deadlineFailure, startDeadline, untilAborted, type Deadline } from './deadline';
 import { isProviderFailure, isRetryableError, shouldRetryResponse } from './classify';
@@ -57,7 +59,8 @@ const states: Record<CircuitState, BreakerState> = {
 };
 
 /** A call's URL and init, with a request body read once so every attempt can send it again. */
-async function replayable(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): Promise<{ target: Parameters<Fetch>[0]; init: RequestInit; method: string; idempotencyKey: boolean }> {
+async function replayable(given: Parameters<Fetch>[0], givenInit: Parameters<Fetch>[1]): Promise<{ target: Parameters<Fetch>[0]; init: RequestInit; method: string; idempotencyKey: boolean }> {
+  const [input, init] = plainCall(given, givenInit);
   if (input instanceof Request) {
     const method = (init?.method ?? input.method).toUpperCase();
     const idempotencyKey = input.headers.has('idempotency-key');
@@ -65,8 +68,15 @@ async function replayable(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1
     const body = await input.arrayBuffer();
     return { target: input.url, init: { ...init, method, headers: input.headers, body, redirect: input.redirect, signal: init?.signal ?? input.signal }, method, idempotencyKey };
   }
-  const headers = new Headers(init?.headers);
-  return { target: input, init: { ...init }, method: (init?.method ?? 'GET').toUpperCase(), idempotencyKey: headers.has('idempotency-key') };
+  return { target: input, init: { ...init }, method: (init?.method ?? 'GET').toUpperCase(), idempotencyKey: hasHeader(init?.headers, 'idempotency-key') };
+}
+
+/** Whether `headers` (any HeadersInit) carries `name` (lower case), without building a Headers. */
+function hasHeader(headers: RequestInit['headers'], name: string): boolean {
+  if (headers === undefined) return false;
+  if (headers instanceof Headers) return headers.has(name);
+  const names = Array.isArray(headers) ? headers.map(([key]) => key) : Object.keys(headers);
+  return names.some((key) => key?.toLowerCase() === name);
 }
 
 export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPolicy {
@@ -82,7 +92,7 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
     { maxAttempts: settings.retry.maxAttempts - 1, backoff: jitterBackoff(settings.retry, (signal) => deadlines.get(signal)) },
   );
   const breaker = circuitBreaker(
-    handleWhen(isProviderFailure).orWhenResult((result) => result instanceof Response && result.status >= 500),
+    handleWhen(isProviderFailure).orWhenResult((result) => isResponse(result) && result.status >= 500),
     { halfOpenAfter: settings.circuitBreaker.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.circuitBreaker.failureThreshold) },
   );
   const bulkheadPolicy = bulkhead(settings.bulkhead.maxConcurrent, settings.bulkhead.maxQueued);

@@ -3,6 +3,7 @@
  * turns network failures into gateway errors, and one mapping of upstream statuses to error codes.
  */
 import { GatewayError, type ErrorCode } from '../errors';
+import { plainCall, ProviderRequest } from './fetch-request';
 import { bufferedBody, bufferedResponse } from './pooled-fetch';
 import { timedSignal } from './timed-signal';
 
@@ -51,7 +52,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
           retryable: true,
           cause: error,
         });
-  return async (input, init) => {
+  return async (given, givenInit) => {
+    const [input, init] = plainCall(given, givenInit);
     const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
     const timeout = timedSignal(options.timeoutMs, callerSignal, `${options.provider} did not answer within ${options.timeoutMs} ms`);
     let answering = false;
@@ -72,6 +74,14 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
       timeout.dispose();
     }
   };
+}
+
+/**
+ * What each adapter's openapi-fetch client is made with: the upstream fetch, and the light request
+ * class (ProviderRequest) that fetch reads instead of a WHATWG Request.
+ */
+export function upstreamClientOptions(options: UpstreamFetchOptions): { fetch: Fetch; Request: typeof Request } {
+  return { fetch: createUpstreamFetch(options), Request: ProviderRequest as unknown as typeof Request };
 }
 
 /**

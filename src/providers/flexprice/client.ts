@@ -1,7 +1,7 @@
 /** The Flexprice HTTP client: openapi-fetch over the generated paths, with the gateway's upstream fetch. */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../../generated/flexprice';
-import { createUpstreamFetch, type Fetch } from '../upstream';
+import { upstreamClientOptions, type Fetch } from '../upstream';
 
 /** The US region, index 0 of the spec's servers and the SDK's default. */
 export const flexpriceDefaultBaseUrl = 'https://us.api.flexprice.io/v1';
@@ -29,6 +29,6 @@ export function createFlexpriceClient(options: FlexpriceClientOptions): Flexpric
   return createClient<paths>({
     baseUrl: options.baseUrl ?? flexpriceDefaultBaseUrl,
     headers: flexpriceAuthHeaders(options.apiKey),
-    fetch: createUpstreamFetch({ provider: options.id, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+    ...upstreamClientOptions({ provider: options.id, timeoutMs: options.timeoutMs, fetch: options.fetch }),
   });
 }

@@ -1,7 +1,7 @@
 /** The Sequence HTTP client: openapi-fetch over the generated paths, with the gateway's upstream fetch. */
 import createClient, { type Client } from 'openapi-fetch';
 import type { operations, paths } from '../../../generated/sequence';
-import { createUpstreamFetch, type Fetch } from '../upstream';
+import { upstreamClientOptions, type Fetch } from '../upstream';
 
 /** The production (EU) API; Sequence's sandbox is `https://sandbox.sequencehq.com/api`. */
 export const sequenceDefaultBaseUrl = 'https://eu.sequencehq.com/api';
@@ -27,7 +27,7 @@ export interface SequenceClientOptions {
 export function createSequenceClient(options: SequenceClientOptions): SequenceClient {
   return createClient<paths>({
     baseUrl: options.baseUrl ?? sequenceDefaultBaseUrl,
-    fetch: createUpstreamFetch({ provider: options.id, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+    ...upstreamClientOptions({ provider: options.id, timeoutMs: options.timeoutMs, fetch: options.fetch }),
   });
 }
 

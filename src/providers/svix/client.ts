@@ -1,7 +1,7 @@
 /** The typed HTTP client for the Svix API subset in specs/svix.yaml. */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../../generated/svix';
-import { createUpstreamFetch, type Fetch } from '../upstream';
+import { upstreamClientOptions, type Fetch } from '../upstream';
 
 /** An openapi-fetch client typed by specs/svix.yaml. */
 export type SvixClient = Client<paths>;
@@ -27,6 +27,6 @@ export function createSvixClient(options: SvixClientOptions): SvixClient {
   return createClient<paths>({
     baseUrl: options.baseUrl,
     headers: { ...svixAuthHeaders(options.token), Accept: 'application/json' },
-    fetch: createUpstreamFetch({ provider: options.provider, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+    ...upstreamClientOptions({ provider: options.provider, timeoutMs: options.timeoutMs, fetch: options.fetch }),
   });
 }
