@@ -67,7 +67,7 @@ async function inProcess(): Promise<void> {
   const init = { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } };
   const deadline = () => startDeadline(15_000);
   const bare = () => upstream();
-  const guarded = () => runWithDeadline(deadline(), () => wrapped('http://upstream.invalid/v1/events/usage', { ...init, signal: new AbortController().signal }));
+  const guarded = () => { const started = deadline(); return runWithDeadline(started, () => wrapped('http://upstream.invalid/v1/events/usage', { ...init, signal: started.signal })); };
   const rows: [string, number][] = [];
   for (let round = 0; round < 3; round += 1) {
     rows.push(['bare', await perCall(20_000, bare)], ['policies', await perCall(20_000, guarded)]);

@@ -18,7 +18,6 @@ import { createUpstreamGuard } from './providers/contract-guard-fetch';
 import { createNativeUpstreams } from './providers/native-registry';
 import { createPooledFetch } from './providers/pooled-fetch';
 import { createProviders } from './providers/registry';
-import { currentRequestScope } from './providers/request-scope';
 import type { Fetch } from './providers/upstream';
 import { createSandbox, sandboxPaths, type Sandbox } from './sandbox';
 import { createMemoryState } from './state/memory';
@@ -122,7 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         now: options.now,
         validateResponses: options.validateResponses,
         // A simulator fails while answering a request: log it with that request's ids.
-        onError: (error) => (currentRequestScope()?.logger ?? options.logger)?.error({ err: error }, 'sandbox simulator failed'),
+        onError: (error, req) => (req.log ?? options.logger)?.error({ err: error }, 'sandbox simulator failed'),
         isGatewayKey: config.apiKeys.length > 0 ? gatewayKey(config.apiKeys) : undefined,
       })
     : undefined;

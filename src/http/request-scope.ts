@@ -1,11 +1,12 @@
 /**
- * Opens the one scope of each request (src/providers/request-scope.ts): its trace context, its
+ * Makes the one scope of each request (src/request-scope.ts), `req.scope`: its trace context, its
  * logger (every line carries the request id and, with tracing on, the trace id) and the contract
  * warnings raised on its behalf, written as the `Warning` header just before the headers go out.
+ * The handlers that call providers bind it to the signal their calls take.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { runInRequestScope, type RequestScope } from '../providers/request-scope';
+import type { RequestScope } from '../request-scope';
 import type { RequestTelemetry } from '../telemetry/request-telemetry';
 
 declare module 'express-serve-static-core' {
@@ -14,6 +15,8 @@ declare module 'express-serve-static-core' {
     log: Logger;
     /** The request's W3C trace id, when tracing is on. */
     traceId: string | undefined;
+    /** What the request's provider calls carry (bound to their signal with bindScope). */
+    scope: RequestScope;
   }
 }
 
@@ -25,6 +28,7 @@ export function requestScope(options: { logger: Logger; telemetry?: RequestTelem
     req.traceId = observed?.traceId;
     req.log = logger.child(req.traceId === undefined ? { requestId: req.requestId } : { requestId: req.requestId, traceId: req.traceId });
     const scope: RequestScope = { warnings: [], trace: observed?.context, logger: req.log };
+    req.scope = scope;
     const writeHead = res.writeHead;
     // Node calls writeHead for every response, implicitly from the first write or end; headers
     // are still open here, whatever wrote the body.
@@ -35,6 +39,6 @@ export function requestScope(options: { logger: Logger; telemetry?: RequestTelem
       }
       return (writeHead as (...parameters: unknown[]) => Response).apply(this, args);
     } as Response['writeHead'];
-    runInRequestScope(scope, () => next());
+    next();
   };
 }

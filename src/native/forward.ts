@@ -4,6 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { GatewayError } from '../errors';
+import { bindScope } from '../request-scope';
 import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
 import type { NativeUpstream } from '../providers/native-registry';
 import { bufferedBody } from '../providers/pooled-fetch';
@@ -47,8 +48,9 @@ export function createForwarder(options: ForwarderOptions) {
       return;
     }
     const url = `${upstream.baseUrl}${call.target.path}${call.target.query ? `?${call.target.query}` : ''}`;
-    // A caller that hangs up cancels the upstream call too.
+    // A caller that hangs up cancels the upstream call too; the call carries the request's scope.
     const hangUp = new AbortController();
+    bindScope(hangUp.signal, { request: req.scope });
     res.on('close', () => {
       if (!res.writableFinished) hangUp.abort();
     });

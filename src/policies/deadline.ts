@@ -1,12 +1,12 @@
 /**
  * The whole-query deadline (`limits.queryDeadlineMs`). It is started once per unified query or
- * native request and carried, through an AsyncLocalStorage scope, to every upstream call the
+ * native request and carried by its signal (src/request-scope.ts) to every upstream call the
  * request makes: retries and backoffs never wait past it, and whatever is still in flight when it
  * passes is abandoned with 504 `upstream_timeout`. One timer per request.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { GatewayError } from '../errors';
 import { timedSignal } from '../providers/timed-signal';
+import { bindScope, scopeOf } from '../request-scope';
 
 export interface Deadline {
   /** When it passes, in `Date.now()` milliseconds. */
@@ -21,32 +21,36 @@ export interface Deadline {
   dispose(): void;
 }
 
-const storage = new AsyncLocalStorage<Deadline>();
-
 /** Starts a deadline `budgetMs` from now, also aborted by `caller` when given. */
 export function startDeadline(budgetMs: number, caller?: AbortSignal): Deadline {
   const timeout = timedSignal(budgetMs, caller, `The query deadline of ${budgetMs} ms passed`);
-  return {
+  const deadline: Deadline = {
     at: Date.now() + budgetMs,
     budgetMs,
     signal: timeout.signal,
     expired: timeout.timedOut,
     dispose: timeout.dispose,
   };
+  // Calls given this signal, or one made from it, find the deadline with deadlineOf.
+  bindScope(deadline.signal, { ...scopeOf(caller), deadline });
+  return deadline;
 }
 
-/** Runs `run` (and everything it starts) under `deadline`, and releases the deadline when it is done. */
+/**
+ * Runs `run`, and releases `deadline` when it is done. The work runs under the deadline by
+ * giving its calls `deadline.signal` (or a signal made from it).
+ */
 export async function runWithDeadline<T>(deadline: Deadline, run: () => Promise<T>): Promise<T> {
   try {
-    return await storage.run(deadline, run);
+    return await run();
   } finally {
     deadline.dispose();
   }
 }
 
-/** The deadline of the request being answered, if one was started. */
-export function currentDeadline(): Deadline | undefined {
-  return storage.getStore();
+/** The deadline a call given `signal` runs under, if one was started for it. */
+export function deadlineOf(signal: AbortSignal | null | undefined): Deadline | undefined {
+  return scopeOf(signal)?.deadline;
 }
 
 /** Milliseconds left before `deadline` (never negative). */

@@ -16,7 +16,7 @@ import { markUpstreamFetch } from '../providers/upstream';
 import { plainCall } from '../providers/fetch-request';
 import { isResponse } from '../providers/pooled-fetch';
 import { jitterBackoff } from './backoff';
-import { currentDeadline, deadlineFailure, startDeadline, untilAborted, type Deadline } from './deadline';
+import { deadlineOf, deadlineFailure, startDeadline, untilAborted, type Deadline } from './deadline';
 import { isProviderFailure, isRetryableError, shouldRetryResponse } from './classify';
 import { retryAfterSeconds } from './retry-after';
 
@@ -137,9 +137,9 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
         const call = await replayable(input, init);
         const retryMethod = wrapOptions.retryAnyMethod || idempotentMethods.has(call.method) || call.idempotencyKey;
         const caller = call.init.signal ?? undefined;
-        // Within a unified query the caller's signal already carries the query's deadline; a native
+        // Within a unified query the caller's signal carries the query's deadline; a native
         // request gets its own deadline here.
-        const scoped = currentDeadline();
+        const scoped = deadlineOf(caller);
         const deadline = scoped ?? startDeadline(options.deadlineMs, caller);
         const signal = scoped ? (caller ?? scoped.signal) : deadline.signal;
         deadlines.set(signal, deadline);

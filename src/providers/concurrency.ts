@@ -1,4 +1,5 @@
 /** A bounded fan-out for adapters that need several upstream calls per query. */
+import { inheritScope } from '../request-scope';
 
 /**
  * Runs `task` over `items` with at most `limit` in flight and returns the results in input
@@ -17,6 +18,7 @@ export async function mapWithConcurrency<T, R>(
   // AbortSignal.any, which costs tens of microseconds a call on Node 20.
   const controller = new AbortController();
   const combined = controller.signal;
+  inheritScope(combined, signal);
   const onCallerAbort = () => controller.abort(signal.reason);
   if (signal.aborted) controller.abort(signal.reason);
   else signal.addEventListener('abort', onCallerAbort, { once: true });

@@ -3,11 +3,11 @@
  * response an adapter reads, error bodies included, is checked against the provider's spec first.
  */
 import { contractViolationError, contractWarning, type ContractGuard } from './contract-guard';
+import { scopeOf } from '../request-scope';
 import { addContractWarning } from './contract-warnings';
 import type { NativeUpstream } from './native-registry';
 import { fetchTarget } from './fetch-request';
 import { bufferedBody } from './pooled-fetch';
-import { currentRequestScope } from './request-scope';
 import type { Fetch } from './upstream';
 
 /** Where guard findings are logged (a pino logger fits). */
@@ -35,7 +35,7 @@ export function createUpstreamGuard(options: {
       const basePath = new URL(upstream.baseUrl).pathname.replace(/\/+$/, '');
       return async (input, init) => {
         const response = await base(input, init);
-        const { method, url } = fetchTarget(input, init);
+        const { method, url, signal } = fetchTarget(input, init);
         if (!url.pathname.startsWith(`${basePath}/`)) return response;
         const path = url.pathname.slice(basePath.length);
         // The bytes the pooled fetch read, or a clone, so the adapter still reads the body from the response it gets.
@@ -44,9 +44,10 @@ export function createUpstreamGuard(options: {
         if (violations.length === 0) return response;
         options.onViolation?.(upstream.id);
         // The request's logger when there is one: its lines carry the request and trace ids.
-        (currentRequestScope()?.logger ?? logger).warn({ provider: upstream.id, method, path, status: response.status, violations, mode: guard.mode }, 'provider answered outside its spec');
+        const scope = scopeOf(signal)?.request;
+        (scope?.logger ?? logger).warn({ provider: upstream.id, method, path, status: response.status, violations, mode: guard.mode }, 'provider answered outside its spec');
         if (guard.mode === 'strict') throw contractViolationError(upstream.id, response.status, violations);
-        addContractWarning(contractWarning(upstream.id, violations));
+        addContractWarning(scope, contractWarning(upstream.id, violations));
         return response;
       };
     },

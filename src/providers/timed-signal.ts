@@ -3,7 +3,10 @@
  * `caller` aborts (with its reason), whichever comes first: one controller and one timer, released
  * by `dispose`. It replaces `AbortSignal.any([caller, AbortSignal.timeout(ms)])`, whose two extra
  * signals, weak references and finalization bookkeeping cost measurably on every provider call.
+ * It carries the caller's request scope (src/request-scope.ts).
  */
+import { inheritScope } from '../request-scope';
+
 export interface TimedSignal {
   readonly signal: AbortSignal;
   /** True once the time ran out (not merely the caller leaving). */
@@ -14,6 +17,7 @@ export interface TimedSignal {
 
 export function timedSignal(ms: number, caller: AbortSignal | undefined, message: string): TimedSignal {
   const controller = new AbortController();
+  inheritScope(controller.signal, caller);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

@@ -3,7 +3,7 @@
  * fixed sandbox credentials and, unless turned off, the demo data set.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { SandboxSettings } from '../config';
 import type { SandboxEndpoints } from '../providers/registry';
 import { demoAttempts, demoCustomers, demoEvents, demoMetrics, demoPeriod } from './demo-data';
@@ -25,7 +25,7 @@ export interface SandboxOptions {
   now?: () => number;
   /** Check every simulator response against its provider spec (tests). */
   validateResponses?: boolean;
-  onError?: (error: unknown) => void;
+  onError?: (error: unknown, req: Request) => void;
   /**
    * Set when the gateway has API keys: the simulators then accept only credentials made at
    * startup, and a gateway key in their place (key-exchange.ts). Unset: the public credentials.

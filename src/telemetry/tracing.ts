@@ -6,8 +6,8 @@
  * non-recording span around fresh ids in the caller's trace (its sampled flag kept for the
  * providers downstream), so logs, problem bodies and provider calls still name the trace.
  *
- * Contexts are passed explicitly (the request scope carries the request's, src/providers/request-scope.ts),
- * so no global context manager, and no second AsyncLocalStorage, is registered.
+ * Contexts are passed explicitly (the request scope carries the request's, src/request-scope.ts),
+ * so no global context manager, and no AsyncLocalStorage, is registered.
  */
 import { defaultTextMapGetter, isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Context, type Span, type SpanOptions, type TextMapSetter } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';

@@ -7,9 +7,9 @@
 import { SpanKind, SpanStatusCode, trace, ROOT_CONTEXT, type Span } from '@opentelemetry/api';
 import type { NativeUpstream } from '../providers/native-registry';
 import { fetchTarget } from '../providers/fetch-request';
-import { currentRequestScope } from '../providers/request-scope';
 import { matchOperation, specOperations } from '../providers/spec-operations';
 import type { Fetch } from '../providers/upstream';
+import { scopeOf } from '../request-scope';
 import { loadSpec } from '../specs';
 import type { GatewayMetrics, UpstreamOutcome } from './metrics';
 import type { GatewayTracing } from './tracing';
@@ -53,9 +53,9 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
         let span: Span | undefined;
         let sent = init;
         if (tracing) {
-          const { method, url, request } = fetchTarget(input, init);
+          const { method, url, request, signal } = fetchTarget(input, init);
           const headers = new Headers(init?.headers ?? request?.headers);
-          const parent = currentRequestScope()?.trace ?? ROOT_CONTEXT;
+          const parent = scopeOf(signal)?.request?.trace ?? ROOT_CONTEXT;
           span = tracing.startSpan(method, { kind: SpanKind.CLIENT, attributes: { 'usage_gateway.provider': upstream.id, 'http.request.method': method } }, parent);
           if (span.isRecording()) name(span, method, url);
           tracing.inject(trace.setSpan(parent, span), headers);

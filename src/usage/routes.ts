@@ -1,12 +1,14 @@
 /** The unified API's routes. Requests arrive already validated against specs/usage-api.yaml. */
 import { Router, type Request, type Response } from 'express';
+import { bindScope } from '../request-scope';
 import type { UsageQuery } from './model';
 import { cacheStatus } from './query-cache';
 import type { UsageResult, UsageService } from './service';
 
-/** Aborts upstream work when the caller goes away before the answer. */
+/** Aborts upstream work when the caller goes away before the answer; carries the request's scope. */
 function callerSignal(req: Request, res: Response): AbortSignal {
   const controller = new AbortController();
+  bindScope(controller.signal, { request: req.scope });
   res.on('close', () => {
     if (!res.writableFinished) controller.abort(new Error('the caller closed the connection'));
   });

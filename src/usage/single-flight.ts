@@ -3,6 +3,7 @@
  * answer. The execution is aborted only when every caller waiting for it has gone away.
  */
 import { untilAborted } from '../policies/deadline';
+import { inheritScope } from '../request-scope';
 
 interface Flight<T> {
   promise: Promise<T>;
@@ -21,6 +22,8 @@ export function createSingleFlight<T>(): SingleFlight<T> {
       let flight = flights.get(key);
       if (!flight) {
         const controller = new AbortController();
+        // The flight serves the request that started it (its trace, its logger, its warnings).
+        inheritScope(controller.signal, signal);
         const started: Flight<T> = { controller, waiting: 0, promise: execute(controller.signal) };
         started.promise.then(() => flights.delete(key), () => flights.delete(key));
         flights.set(key, started);

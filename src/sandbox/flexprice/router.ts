@@ -25,7 +25,7 @@ export interface FlexpriceRouterOptions {
   readonly apiKeys: readonly string[];
   readonly validateResponses: boolean;
   readonly handlers: FlexpriceHandlers;
-  readonly onError: ((error: unknown) => void) | undefined;
+  readonly onError: ((error: unknown, req: Request) => void) | undefined;
 }
 
 interface Route {
@@ -89,12 +89,13 @@ export function createFlexpriceRouter(options: FlexpriceRouterOptions): Router {
     validateApiSpec: false,
   }));
   scoped.use((req: Request, res: Response, next: NextFunction) => routeOf(res)?.handler(req, res, next));
-  scoped.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  scoped.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    answerError(res, error, routeOf(res)?.bindMessage ?? usageBindMessage, options.onError);
+    const { onError } = options;
+    answerError(res, error, routeOf(res)?.bindMessage ?? usageBindMessage, onError && ((cause) => onError(cause, req)));
   });
 
   const router = express.Router();

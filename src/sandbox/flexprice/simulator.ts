@@ -3,7 +3,7 @@
  * computed from stored events with the semantics of Flexprice's current server (HEAD), and a
  * programmatic door to the same code for seeding and benchmarks.
  */
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { GetUsageResponse } from './aggregate-usage';
 import { FlexpriceEventStore } from './event-store';
 import { checkedIngest, checkedUsage, createFlexpriceHandlers, createFlexpriceOperations } from './handlers';
@@ -22,7 +22,7 @@ export interface FlexpriceSimulatorOptions {
   /** Check every response against the spec and answer 500 on a violation (on in tests). */
   readonly validateResponses?: boolean;
   /** Called with the cause of every 5xx, e.g. a logger. */
-  readonly onError?: (error: unknown) => void;
+  readonly onError?: (error: unknown, req: Request) => void;
 }
 
 /** A running simulator: its router and the programmatic door to its store. */

@@ -1,5 +1,5 @@
 /** Every failure of the simulator's HTTP layer, answered in Sequence's `ApiError` shape. */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { notFound, SequenceApiError, validationError, violation } from './api-error';
 import { fromValidatorItem } from './violations';
 
@@ -62,10 +62,10 @@ export const unknownRoute: RequestHandler = (req) => {
 };
 
 /** The last handler: known errors keep their status; anything else is reported and masked as a 500. */
-export function sequenceErrorHandler(bodyLimit: string, onError?: (error: unknown) => void): ErrorRequestHandler {
+export function sequenceErrorHandler(bodyLimit: string, onError?: (error: unknown, req: Request) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     let answer = error instanceof SequenceApiError ? error : isHttpLike(error) ? fromHttpError(error, req.method, req.path, bodyLimit) : undefined;
-    if (!answer || answer.status >= 500) onError?.(error);
+    if (!answer || answer.status >= 500) onError?.(error, req);
     answer ??= new SequenceApiError(500, 'InternalServerError', 'An unexpected error occurred');
     res.status(answer.status).json(answer.toBody());
   };

@@ -21,7 +21,7 @@ export interface SequenceRouterOptions {
   credentials: SequenceCredentials;
   service: SequenceService;
   validateResponses: boolean;
-  onError?: (error: unknown) => void;
+  onError?: (error: unknown, req: express.Request) => void;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The Sequence simulator: an in-memory Sequence account served over HTTP with Sequence's own
  * paths, auth, versioning, shapes and status codes, plus a seeding API on the same rules.
  */
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { validationError, violation } from './api-error';
 import { sequenceInputValidator } from './input-validator';
 import { createSequenceRouter } from './router';
@@ -28,7 +28,7 @@ export interface SequenceSimulatorOptions {
   /** `sequenceAccountId` on every metric and event. */
   sequenceAccountId?: string;
   /** Told about every unexpected error before the masked 500 goes out (e.g. a logger). */
-  onError?: (error: unknown) => void;
+  onError?: (error: unknown, req: Request) => void;
 }
 
 /** A simulator: the router to mount at the app's root, and the seeding API. */
