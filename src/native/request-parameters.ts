@@ -69,22 +69,27 @@ export function queryValues(query: Record<string, unknown>): Record<string, unkn
   return values;
 }
 
-/** The first problem with a query before its values are checked against their schemas, if any. */
-export function queryProblem(parameters: readonly Parameter[], rawQuery: string, query: Record<string, unknown>): Violation | undefined {
+/**
+ * The check of a query before its values meet their schemas: the first problem, if any, as
+ * express-openapi-validator finds it (reserved characters, then unknown names and empty values).
+ */
+export function compileQueryRules(parameters: readonly Parameter[]): (rawQuery: string, query: Record<string, unknown>) => Violation | undefined {
   const declared = new Map(parameters.filter((parameter) => parameter.group === 'query').map((parameter) => [parameter.name, parameter]));
-  for (const parameter of declared.values()) {
-    if (parameter.allowReserved || rawQuery === '') continue;
-    // The raw pair as sent: a reserved character the caller did not percent-encode is refused.
-    const unencoded = rawQuery.split('&').some((pair) => {
-      const [key, value] = pair.split('=');
-      return key === parameter.name && value !== undefined && reservedCharacters.test(value);
-    });
-    if (unencoded) return { path: `/query/${parameter.name}`, message: `Parameter '${parameter.name}' must be url encoded. Its value may not contain reserved characters.` };
-  }
-  for (const [name, value] of Object.entries(query)) {
-    const parameter = declared.get(name);
-    if (!parameter) return { path: `/query/${name}`, message: `Unknown query parameter '${name}'` };
-    if (value === '' && !parameter.allowEmptyValue) return { path: `/query/${name}`, message: `Empty value found for query parameter '${name}'` };
-  }
-  return undefined;
+  const unreserved = [...declared.values()].filter((parameter) => !parameter.allowReserved).map((parameter) => parameter.name);
+  return (rawQuery, query) => {
+    // The raw pairs as sent: a reserved character the caller did not percent-encode is refused.
+    for (const name of rawQuery === '' ? [] : unreserved) {
+      const unencoded = rawQuery.split('&').some((pair) => {
+        const [key, value] = pair.split('=');
+        return key === name && value !== undefined && reservedCharacters.test(value);
+      });
+      if (unencoded) return { path: `/query/${name}`, message: `Parameter '${name}' must be url encoded. Its value may not contain reserved characters.` };
+    }
+    for (const [name, value] of Object.entries(query)) {
+      const parameter = declared.get(name);
+      if (!parameter) return { path: `/query/${name}`, message: `Unknown query parameter '${name}'` };
+      if (value === '' && !parameter.allowEmptyValue) return { path: `/query/${name}`, message: `Empty value found for query parameter '${name}'` };
+    }
+    return undefined;
+  };
 }

@@ -13,7 +13,7 @@ import { GatewayError, type Violation } from '../errors';
 import { createSchemaCompiler, isJsonMediaType } from '../providers/contract-guard-schemas';
 import { isObject, resolveRef, type SpecOperation } from '../providers/spec-operations';
 import type { OpenApiDocument } from '../specs';
-import { operationParameters, queryProblem, queryValues, type ParameterGroup } from './request-parameters';
+import { compileQueryRules, operationParameters, queryValues, type ParameterGroup } from './request-parameters';
 
 /** What the validator reads from one request. */
 export interface NativeRequest {
@@ -66,6 +66,7 @@ export function compileRequestValidators(spec: OpenApiDocument, nativeBase: stri
       if (parameter.required) properties[parameter.group].required.push(parameter.name);
     }
     const validateParameters = parameterCompiler.compile({ type: 'object', properties, components });
+    const queryProblem = compileQueryRules(parameters);
     const headerNames = parameters.filter((parameter) => parameter.group === 'headers').map((parameter) => parameter.name);
     const templateSegments = operation.template.split('/');
 
@@ -89,7 +90,7 @@ export function compileRequestValidators(spec: OpenApiDocument, nativeBase: stri
         return new GatewayError('unsupported_media_type', { detail: `${route}: ${message}`, errors: [{ path: route, message }] });
       }
       const query = queryValues(request.query);
-      const problem = queryProblem(parameters, request.rawQuery, query);
+      const problem = queryProblem(request.rawQuery, query);
       if (problem) return refusal([problem]);
 
       const params: Record<string, string> = {};
