@@ -68,7 +68,8 @@ export function compileRequestValidators(spec: OpenApiDocument, nativeBase: stri
     const validateParameters = parameterCompiler.compile({ type: 'object', properties, components });
     const queryProblem = compileQueryRules(parameters);
     const headerNames = parameters.filter((parameter) => parameter.group === 'headers').map((parameter) => parameter.name);
-    const templateSegments = operation.template.split('/');
+    // The template's `{name}` segments and where they sit in a request's path.
+    const pathParameters = operation.template.split('/').flatMap((part, index) => (part.startsWith('{') ? [{ name: part.slice(1, -1), index }] : []));
 
     const requestBody = resolveRef(spec, operation.operation.requestBody);
     const content = isObject(requestBody) && isObject(requestBody.content) ? requestBody.content : undefined;
@@ -82,22 +83,25 @@ export function compileRequestValidators(spec: OpenApiDocument, nativeBase: stri
     }
     const route = `${nativeBase}${operation.template.replace(/\{([^}]+)\}/g, ':$1')}`;
 
+    /** Why the request's media type does not fit the operation's body, if it does not. */
+    function mediaTypeProblem(contentType: string | undefined, mediaType: string | undefined): string | undefined {
+      if (!content) return undefined;
+      if (mediaType === undefined) return bodyRequired ? 'media type not specified' : undefined;
+      return bodyValidators.has(mediaType) ? undefined : `unsupported media type ${contentType?.trim() ?? mediaType}`;
+    }
+
     return (request) => {
       const contentType = request.headers['content-type'];
       const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-      if (content && !(mediaType !== undefined && bodyValidators.has(mediaType)) && !(mediaType === undefined && !bodyRequired)) {
-        const message = mediaType === undefined ? 'media type not specified' : `unsupported media type ${contentType?.trim() ?? ''}`;
-        return new GatewayError('unsupported_media_type', { detail: `${route}: ${message}`, errors: [{ path: route, message }] });
-      }
+      const unsupported = mediaTypeProblem(contentType, mediaType);
+      if (unsupported) return new GatewayError('unsupported_media_type', { detail: `${route}: ${unsupported}`, errors: [{ path: route, message: unsupported }] });
       const query = queryValues(request.query);
       const problem = queryProblem(request.rawQuery, query);
       if (problem) return refusal([problem]);
 
       const params: Record<string, string> = {};
       const segments = request.path.split('/');
-      templateSegments.forEach((part, index) => {
-        if (part.startsWith('{')) params[part.slice(1, -1)] = decodeURIComponent(segments[index] ?? '');
-      });
+      for (const { name, index } of pathParameters) params[name] = decodeURIComponent(segments[index] ?? '');
       const headers: Record<string, unknown> = {};
       for (const name of headerNames) if (request.headers[name] !== undefined) headers[name] = request.headers[name];
       const violations = validateParameters({ query, headers, params }) ? [] : toViolations(validateParameters.errors, '');
