@@ -20,7 +20,7 @@ export interface Parameter {
   allowReserved: boolean;
 }
 
-const groups: Record<string, ParameterGroup> = { query: 'query', header: 'headers', path: 'params' };
+const groups = new Map<unknown, ParameterGroup>([['query', 'query'], ['header', 'headers'], ['path', 'params']]);
 const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 const reservedCharacters = /[:/?#[\]@!$&'()*+,;=]/;
 
@@ -36,7 +36,7 @@ export function operationParameters(spec: OpenApiDocument, operation: SpecOperat
   for (const reference of declared) {
     const parameter = resolveRef(spec, reference);
     if (!isObject(parameter) || typeof parameter.name !== 'string') continue;
-    const group = groups[String(parameter.in)];
+    const group = groups.get(parameter.in);
     const schema = resolveRef(spec, parameter.schema);
     const types: unknown[] = isObject(schema) ? [schema.type].flat() : [];
     if (!group || types.length === 0 || !types.every((type) => primitiveTypes.has(String(type)))) {
