@@ -49,6 +49,7 @@ function refusal(violations: Violation[]): GatewayError {
 /** The validator of each operation of `spec` (served at `nativeBase`), compiled once. */
 export function compileRequestValidators(spec: OpenApiDocument, nativeBase: string, operations: readonly SpecOperation[]): Map<SpecOperation, RequestValidator> {
   // Parameters arrive as strings and are coerced (`limit=5` is an integer); bodies are JSON and are not.
+  // Formats in ajv-formats' fast mode and defaults filled in, as express-openapi-validator does.
   const parameterCompiler = createSchemaCompiler({ coerceTypes: true, useDefaults: true, formatMode: 'fast' });
   const bodyCompiler = createSchemaCompiler({ useDefaults: true, formatMode: 'fast' });
   const components = spec.components ?? {};
