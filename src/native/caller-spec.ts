@@ -4,8 +4,6 @@
  * every forwarded request itself, so a caller neither needs nor may send the provider's credentials
  * (Sequence's required `Authorization` header parameter, Flexprice's and Svix's security schemes).
  */
-import type { RequestHandler } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import type { NativeUpstream } from '../providers/native-registry';
 import { isObject, resolveRef, specOperations, type SpecObject } from '../providers/spec-operations';
 import { specServedAt, type OpenApiDocument } from '../specs';
@@ -46,19 +44,4 @@ export function specHeaderNames(spec: OpenApiDocument): string[] {
     .map((parameter: unknown) => resolveRef(spec, parameter))
     .flatMap((parameter) => (isObject(parameter) && parameter.in === 'header' && typeof parameter.name === 'string' ? [parameter.name] : []));
   return [...new Set(names)];
-}
-
-/**
- * express-openapi-validator over the caller spec: every violation of a request (path and query
- * parameters, headers, body) is reported, each with its path. Unknown query parameters are refused
- * too: what the spec does not declare is not forwarded on the gateway's credentials.
- */
-export function callerValidator(spec: OpenApiDocument): RequestHandler[] {
-  return OpenApiValidator.middleware({
-    apiSpec: spec as never, // the validator's own document type; specServedAt returns the same object
-    validateRequests: { allErrors: true, allowUnknownQueryParameters: false },
-    validateResponses: false, // the contract guard checks provider responses, in both modes
-    validateSecurity: false,
-    validateFormats: true,
-  });
 }

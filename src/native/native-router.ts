@@ -14,10 +14,11 @@ import type { NativeUpstream } from '../providers/native-registry';
 import { matchOperation, specOperations } from '../providers/spec-operations';
 import { createUpstreamFetch, type Fetch } from '../providers/upstream';
 import type { UpstreamInstrumentation } from '../telemetry/upstream-fetch';
-import { callerSpec, callerValidator, nativeBasePath, specHeaderNames } from './caller-spec';
+import { callerSpec, nativeBasePath, specHeaderNames } from './caller-spec';
 import { createForwarder, type NativeCall } from './forward';
 import { requestHeaderAllowlist } from './forward-headers';
 import { parseNativeUrl, type NativeTarget } from './native-path';
+import { compileRequestValidators, type RequestValidator } from './request-validator';
 
 /** What the native passthrough is built from (gateway.ts passes it). */
 export interface NativeRouterOptions {
@@ -48,6 +49,7 @@ function withPolicy(attempt: Fetch, policy: ProviderPolicy | undefined): Fetch {
 function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions): Router {
   const spec = callerSpec(upstream);
   const operations = specOperations(spec);
+  const validators = compileRequestValidators(spec, nativeBasePath(upstream), operations);
   const rawBodies = new WeakMap<IncomingMessage, Buffer>();
   const pipeline = express.Router();
 
@@ -65,16 +67,23 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
     }
     res.locals.nativeCall = { target, template: match.operation.template, body: undefined } satisfies NativeCall;
     res.locals.nativeTakesBody = match.operation.operation.requestBody !== undefined;
+    res.locals.nativeValidator = validators.get(match.operation);
     next();
   });
   const keepRawBody = (req: IncomingMessage, _res: unknown, buffer: Buffer) => {
     rawBodies.set(req, buffer);
   };
   pipeline.use(express.json({ limit: options.maxBodyBytes, type: jsonTypes, verify: keepRawBody }));
-  pipeline.use(callerValidator(spec));
   pipeline.use((req: Request, res: Response, next: NextFunction) => {
+    const call = res.locals.nativeCall as NativeCall;
+    const validate = res.locals.nativeValidator as RequestValidator;
+    const refusal = validate({ path: call.target.path, rawQuery: call.target.query, query: req.query, headers: req.headers, body: req.body as unknown });
+    if (refusal) {
+      next(refusal);
+      return;
+    }
     // The caller's bytes are forwarded, not a re-serialisation of what the validator looked at.
-    if (res.locals.nativeTakesBody === true) (res.locals.nativeCall as NativeCall).body = rawBodies.get(req);
+    if (res.locals.nativeTakesBody === true) call.body = rawBodies.get(req);
     next();
   });
   pipeline.use(createForwarder({

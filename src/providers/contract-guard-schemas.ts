@@ -25,13 +25,30 @@ export function isJsonMediaType(mediaType: string): boolean {
   return mediaType === 'application/json' || /^application\/[^/]+\+json$/.test(mediaType);
 }
 
+/** How a compiler treats the data it checks (the defaults suit provider responses). */
+export interface SchemaCompilerOptions {
+  /** Converts strings to the schema's type first (`'5'` → `5`): for URL and header parameters. */
+  coerceTypes?: boolean;
+  /** Fills in a schema's `default` for a missing property before `required` is checked. */
+  useDefaults?: boolean;
+  /** ajv-formats' `fast` mode checks the shape only (`date-time` by pattern, not by calendar). */
+  formatMode?: 'fast' | 'full';
+}
+
 /**
  * An Ajv instance for OpenAPI schemas: `strict: false` lets OpenAPI-only keywords (`example`,
  * `discriminator`) through, `nullable` is Ajv-native, and ajv-formats knows `int64` and `date-time`.
  */
-export function createSchemaCompiler(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
-  addFormats(ajv);
+export function createSchemaCompiler(options: SchemaCompilerOptions = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    strictNumbers: true,
+    validateFormats: true,
+    coerceTypes: options.coerceTypes ?? false,
+    useDefaults: options.useDefaults ?? false,
+  });
+  addFormats(ajv, { mode: options.formatMode ?? 'full' });
   return ajv;
 }
 
