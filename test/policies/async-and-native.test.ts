@@ -41,8 +41,9 @@ describe('deadline and retries around Svix and the native passthrough', () => {
     expect(answer.status).toBe(202);
     expect(answer.body.status).toBe('pending');
     expect(answer.headers.get('cache-status')).toBe('usage-gateway; fwd=miss');
-    // The deadline is a timer; on a busy 2-core machine the event loop may run it a little late.
-    expect(ms).toBeLessThan(DEADLINE_MS + 300);
+    // The deadline is a timer; on a busy 2-core machine the event loop may run it late. Waiting
+    // out waitSeconds would take 30 s: anything near the deadline shows the cap.
+    expect(ms).toBeLessThan(DEADLINE_MS + 1_000);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 300);
   });
 
