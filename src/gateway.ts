@@ -148,7 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const upstreams = createNativeUpstreams(providers, sandbox?.endpoints);
   const contractGuard = createContractGuard({ mode: config.contractGuard, specs: upstreams.map((upstream) => upstream.spec) });
   const native = createNativeRouter({
-    upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, fetch, policies,
+    upstreams, contractGuard, maxBodyBytes: config.limits.maxNativeBodyBytes, deadlineMs: config.limits.queryDeadlineMs, fetch, policies,
     instrument: telemetry?.upstream, onContractViolation: metrics && ((provider) => metrics.contractViolation(provider, 'native')),
   });
   const upstreamGuard = createUpstreamGuard({ guard: contractGuard, logger, onViolation: metrics && ((provider) => metrics.contractViolation(provider, 'unified')) });

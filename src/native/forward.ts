@@ -4,6 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { GatewayError } from '../errors';
+import { deadlineFailure, startDeadline } from '../policies/deadline';
 import { bindScope } from '../request-scope';
 import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
 import type { NativeUpstream } from '../providers/native-registry';
@@ -33,6 +34,8 @@ export interface ForwarderOptions {
   onContractViolation?: ((provider: string) => void) | undefined;
   /** createUpstreamFetch around the injected fetch: timeouts and outages are gateway errors. */
   fetch: Fetch;
+  /** The whole call's budget, retries included (`limits.queryDeadlineMs`). */
+  deadlineMs: number;
 }
 
 /** The handler that forwards `res.locals.nativeCall`. */
@@ -48,22 +51,29 @@ export function createForwarder(options: ForwarderOptions) {
       return;
     }
     const url = `${upstream.baseUrl}${call.target.path}${call.target.query ? `?${call.target.query}` : ''}`;
-    // A caller that hangs up cancels the upstream call too; the call carries the request's scope.
-    const hangUp = new AbortController();
-    bindScope(hangUp.signal, { request: req.scope });
+    // One signal for the whole call: the request's deadline, also ended when the caller hangs up;
+    // it carries the request's scope, and the provider's policy runs every attempt under it.
+    const deadline = startDeadline(options.deadlineMs);
+    bindScope(deadline.signal, { request: req.scope, deadline });
+    let hungUp = false;
     res.on('close', () => {
-      if (!res.writableFinished) hangUp.abort();
+      if (res.writableFinished) return;
+      hungUp = true;
+      deadline.abort(new Error('the caller closed the connection'));
     });
     const started = performance.now();
     let response: globalThis.Response;
     let body: Buffer;
     try {
-      response = await options.fetch(url, { method: req.method, headers: prepared.headers, body: call.body, redirect: 'manual', signal: hangUp.signal });
+      response = await options.fetch(url, { method: req.method, headers: prepared.headers, body: call.body, redirect: 'manual', signal: deadline.signal });
       body = bufferedBody(response) ?? Buffer.from(await response.arrayBuffer());
     } catch (error) {
-      if (hangUp.signal.aborted) return;
-      next(error instanceof GatewayError ? error : new GatewayError('upstream_unavailable', { detail: `${upstream.id} broke off its answer`, provider: upstream.id, retryable: true, cause: error }));
+      if (hungUp) return;
+      const failure = deadlineFailure(deadline, upstream.id, error);
+      next(failure instanceof GatewayError ? failure : new GatewayError('upstream_unavailable', { detail: `${upstream.id} broke off its answer`, provider: upstream.id, retryable: true, cause: error }));
       return;
+    } finally {
+      deadline.dispose();
     }
     const status = response.status;
     req.log.info({ provider: upstream.id, method: req.method, route: call.template, status, durationMs: Math.round(performance.now() - started) }, 'native call');

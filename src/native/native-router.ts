@@ -26,6 +26,8 @@ export interface NativeRouterOptions {
   contractGuard: ContractGuard;
   /** The largest request body forwarded (`limits.maxNativeBodyBytes`); larger ones get 413. */
   maxBodyBytes: number;
+  /** Each request's budget, retries included (`limits.queryDeadlineMs`); past it, 504. */
+  deadlineMs: number;
   /** The fetch that reaches providers (default: global fetch). */
   fetch?: Fetch | undefined;
   /**
@@ -92,6 +94,7 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
     allowlist: requestHeaderAllowlist(specHeaderNames(spec), upstream),
     guard: options.contractGuard,
     onContractViolation: options.onContractViolation,
+    deadlineMs: options.deadlineMs,
     fetch: withPolicy(
       createUpstreamFetch({ provider: upstream.id, timeoutMs: upstream.timeoutMs, fetch: options.instrument ? options.instrument.fetch(upstream, options.fetch) : options.fetch }),
       options.policies?.get(upstream.id),

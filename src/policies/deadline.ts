@@ -17,6 +17,8 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** True once the deadline itself passed (not merely the caller leaving). */
   expired(): boolean;
+  /** Ends the work now with `reason`: the caller went away. */
+  abort(reason: unknown): void;
   /** Releases its timer once the work it bounds is over. */
   dispose(): void;
 }
@@ -29,6 +31,7 @@ export function startDeadline(budgetMs: number, caller?: AbortSignal): Deadline 
     budgetMs,
     signal: timeout.signal,
     expired: timeout.timedOut,
+    abort: timeout.abort,
     dispose: timeout.dispose,
   };
   // Calls given this signal, or one made from it, find the deadline with deadlineOf.

@@ -83,13 +83,12 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
   const { settings, events } = options;
   const provider = settings.id;
   const retryable = new WeakSet<object>();
-  const deadlines = new WeakMap<AbortSignal, Deadline>();
   let lastFailureAt: number | undefined;
   let openedAt = 0;
 
   const retryPolicy = retry(
     handleWhen((error) => retryable.has(error)).orWhenResult((result) => retryable.has(result as object)),
-    { maxAttempts: settings.retry.maxAttempts - 1, backoff: jitterBackoff(settings.retry, (signal) => deadlines.get(signal)) },
+    { maxAttempts: settings.retry.maxAttempts - 1, backoff: jitterBackoff(settings.retry, deadlineOf) },
   );
   const breaker = circuitBreaker(
     handleWhen(isProviderFailure).orWhenResult((result) => isResponse(result) && result.status >= 500),
@@ -137,12 +136,11 @@ export function createProviderPolicy(options: ProviderPolicyOptions): ProviderPo
         const call = await replayable(input, init);
         const retryMethod = wrapOptions.retryAnyMethod || idempotentMethods.has(call.method) || call.idempotencyKey;
         const caller = call.init.signal ?? undefined;
-        // Within a unified query the caller's signal carries the query's deadline; a native
-        // request gets its own deadline here.
+        // A unified query's or native request's signal carries its deadline; a call made outside
+        // one gets its own here.
         const scoped = deadlineOf(caller);
         const deadline = scoped ?? startDeadline(options.deadlineMs, caller);
         const signal = scoped ? (caller ?? scoped.signal) : deadline.signal;
-        deadlines.set(signal, deadline);
         // Every attempt uses this call's signal: a caller queued behind a half-open probe is re-run
         // by cockatiel without one.
         const run = async (): Promise<Response> => {

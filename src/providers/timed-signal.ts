@@ -11,6 +11,8 @@ export interface TimedSignal {
   readonly signal: AbortSignal;
   /** True once the time ran out (not merely the caller leaving). */
   timedOut(): boolean;
+  /** Aborts the signal now with `reason` (the work is no longer wanted). */
+  abort(reason: unknown): void;
   /** Stops the timer and stops listening to the caller; the signal no longer aborts on its own. */
   dispose(): void;
 }
@@ -31,6 +33,7 @@ export function timedSignal(ms: number, caller: AbortSignal | undefined, message
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
+    abort: (reason) => controller.abort(reason),
     dispose: () => {
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);
