@@ -3,7 +3,6 @@
  * does, and tests hand the app to supertest.
  */
 import express, { type RequestHandler, type Router } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import pino, { type Logger } from 'pino';
 import { GatewayError } from './errors';
 import { accessLog } from './http/access-log';
@@ -11,6 +10,7 @@ import { requireApiKey } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { requestScope } from './http/request-scope';
+import { unifiedValidator } from './http/unified-validator';
 import { loadSpec } from './specs';
 import { metricsHandler } from './telemetry/metrics-route';
 import type { Telemetry } from './telemetry/telemetry';
@@ -67,15 +67,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   if (dependencies.native) app.use(dependencies.native);
 
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
-  app.use(
-    OpenApiValidator.middleware({
-      apiSpec: loadSpec('usage-api') as never,
-      validateRequests: { allowUnknownQueryParameters: false },
-      validateResponses: dependencies.validateResponses ?? false,
-      validateSecurity: false,
-      validateFormats: true,
-    }),
-  );
+  app.use(unifiedValidator({ validateResponses: dependencies.validateResponses ?? false }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
