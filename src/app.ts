@@ -46,6 +46,9 @@ export interface AppDependencies {
   publicMetrics?: boolean;
 }
 
+/** `/v1` and everything under it. */
+const isApiPath = (path: string): boolean => /^\/v1(\/|$)/i.test(path);
+
 export function createApp(dependencies: AppDependencies): express.Express {
   const logger = dependencies.logger ?? pino({ level: 'silent' });
   const spec = loadSpec('usage-api');
@@ -55,13 +58,20 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.use(requestId);
   app.use(requestScope({ logger, telemetry: dependencies.telemetry?.request }));
   app.use(accessLog());
+  // What lives outside /v1: `/metrics`, the sandbox simulators, the pages. A /v1 request can match
+  // none of it, so it passes all of it at the cost of one test (Express matches paths case-insensitively).
+  const outside = express.Router();
   const metrics = dependencies.telemetry?.metrics;
   if (metrics) {
     const guard = dependencies.publicMetrics ? [] : [requireApiKey(dependencies.apiKeys ?? [])];
-    app.get('/metrics', ...guard, metricsHandler(metrics));
+    outside.get('/metrics', ...guard, metricsHandler(metrics));
   }
-  for (const mount of dependencies.mounts ?? []) app.use(mount);
-  app.use(webRoutes(dependencies.web ?? { nativeSpecs: [], demoData: false }));
+  for (const mount of dependencies.mounts ?? []) outside.use(mount);
+  outside.use(webRoutes(dependencies.web ?? { nativeSpecs: [], demoData: false }));
+  app.use((req, res, next) => {
+    if (isApiPath(req.path)) next();
+    else outside(req, res, next);
+  });
   app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
   if (dependencies.rateLimit) app.use('/v1', dependencies.rateLimit);
   if (dependencies.native) app.use(dependencies.native);
@@ -69,6 +79,8 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(unifiedValidator({ validateResponses: dependencies.validateResponses ?? false }));
 
+  // The unified API's routes first: they are the ones asked most.
+  app.use(usageRoutes(dependencies.service));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -80,7 +92,6 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(spec);
   });
-  app.use(usageRoutes(dependencies.service));
   app.use((req, _res, next) => {
     next(new GatewayError('route_not_found', { detail: `No route ${req.method} ${req.path}` }));
   });
