@@ -48,6 +48,8 @@ export interface AppDependencies {
 
 /** `/v1` and everything under it. */
 const isApiPath = (path: string): boolean => /^\/v1(\/|$)/i.test(path);
+/** Where the native passthrough's router answers (`/v1/native`, mounted there by src/native/). */
+const isNativePath = (path: string): boolean => /^\/v1\/native(\/|$)/i.test(path);
 
 export function createApp(dependencies: AppDependencies): express.Express {
   const logger = dependencies.logger ?? pino({ level: 'silent' });
@@ -72,9 +74,16 @@ export function createApp(dependencies: AppDependencies): express.Express {
     if (isApiPath(req.path)) next();
     else outside(req, res, next);
   });
-  app.use('/v1', requireApiKey(dependencies.apiKeys ?? []));
+  // Without keys the check lets everything through: it is left out.
+  if (dependencies.apiKeys?.length) app.use('/v1', requireApiKey(dependencies.apiKeys));
   if (dependencies.rateLimit) app.use('/v1', dependencies.rateLimit);
-  if (dependencies.native) app.use(dependencies.native);
+  const native = dependencies.native;
+  if (native) {
+    app.use((req, res, next) => {
+      if (isNativePath(req.path)) native(req, res, next);
+      else next();
+    });
+  }
 
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(unifiedValidator({ validateResponses: dependencies.validateResponses ?? false }));
