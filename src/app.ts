@@ -9,7 +9,7 @@ import { accessLog } from './http/access-log';
 import { requireApiKey } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
-import { requestScope } from './http/request-scope';
+import { requestScope, writeScopeWarnings } from './http/request-scope';
 import { unifiedValidator } from './http/unified-validator';
 import { loadSpec } from './specs';
 import { metricsHandler } from './telemetry/metrics-route';
@@ -57,6 +57,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  writeScopeWarnings(app);
   app.use(requestId);
   app.use(requestScope({ logger, telemetry: dependencies.telemetry?.request }));
   app.use(accessLog());
