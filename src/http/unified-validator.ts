@@ -7,7 +7,7 @@
  * `lookupRoute`). So each literal path of the spec (one without `{parameters}`, `/v1/usage/query`
  * among them) gets a validator over a copy of the spec holding that path alone, picked by one map
  * lookup; every other request (a path template, an unknown path) goes to the validator of the whole
- * spec, which answers as before (404, 405 with `Allow`).
+ * spec, which answers as before (404, 405).
  */
 import express, { type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
