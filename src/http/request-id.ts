@@ -11,8 +11,9 @@ declare module 'express-serve-static-core' {
 }
 
 export function requestId(req: Request, res: Response, next: NextFunction): void {
-  const given = req.get('x-request-id');
-  req.requestId = given && safeId.test(given) ? given : randomUUID();
+  // Node joins repeated `X-Request-Id` headers with ", ", which the pattern refuses.
+  const given = req.headers['x-request-id'];
+  req.requestId = typeof given === 'string' && safeId.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', req.requestId);
   next();
 }

@@ -4,7 +4,7 @@
  * warnings raised on its behalf, written as the `Warning` header just before the headers go out.
  * The handlers that call providers bind it to the signal their calls take.
  */
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { RequestScope } from '../request-scope';
 import type { RequestTelemetry } from '../telemetry/request-telemetry';
@@ -20,7 +20,29 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Runs after `requestId`, before anything that logs or calls a provider. */
+const scopeKey = Symbol('request scope');
+type ScopedResponse = Response & { [scopeKey]?: RequestScope };
+
+/**
+ * Writes each request's contract warnings as its `Warning` header. Node calls writeHead for every
+ * response, implicitly from the first write or end, with the headers still open, whatever wrote
+ * the body. It is replaced once on the app's response prototype: a replacement set on each
+ * response costs a closure and a property per request.
+ */
+export function writeScopeWarnings(app: Express): void {
+  const response = app.response as ScopedResponse;
+  const writeHead = response.writeHead as (...parameters: unknown[]) => Response;
+  response.writeHead = function (this: ScopedResponse, ...args: unknown[]) {
+    const warnings = this[scopeKey]?.warnings;
+    if (warnings !== undefined && warnings.length > 0) {
+      const existing = this.getHeader('Warning');
+      this.setHeader('Warning', [existing, ...warnings].filter((value) => typeof value === 'string' && value !== '').join(', '));
+    }
+    return writeHead.apply(this, args);
+  } as Response['writeHead'];
+}
+
+/** Runs after `requestId`, before anything that logs or calls a provider; `writeScopeWarnings` writes its warnings. */
 export function requestScope(options: { logger: Logger; telemetry?: RequestTelemetry | undefined }): RequestHandler {
   const { logger, telemetry } = options;
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -29,16 +51,7 @@ export function requestScope(options: { logger: Logger; telemetry?: RequestTelem
     req.log = logger.child(req.traceId === undefined ? { requestId: req.requestId } : { requestId: req.requestId, traceId: req.traceId });
     const scope: RequestScope = { warnings: [], trace: observed?.context, logger: req.log };
     req.scope = scope;
-    const writeHead = res.writeHead;
-    // Node calls writeHead for every response, implicitly from the first write or end; headers
-    // are still open here, whatever wrote the body.
-    res.writeHead = function (this: Response, ...args: unknown[]) {
-      if (scope.warnings.length > 0) {
-        const existing = res.getHeader('Warning');
-        res.setHeader('Warning', [existing, ...scope.warnings].filter((value) => typeof value === 'string' && value !== '').join(', '));
-      }
-      return (writeHead as (...parameters: unknown[]) => Response).apply(this, args);
-    } as Response['writeHead'];
+    (res as ScopedResponse)[scopeKey] = scope;
     next();
   };
 }
