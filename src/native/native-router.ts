@@ -12,7 +12,8 @@ import type { ContractGuard } from '../providers/contract-guard';
 import type { ProviderPolicy } from '../policies/provider-policy';
 import type { NativeUpstream } from '../providers/native-registry';
 import { matchOperation, specOperations } from '../providers/spec-operations';
-import { createUpstreamFetch, type Fetch } from '../providers/upstream';
+import { composeProviderFetch } from '../providers/provider-fetch';
+import type { Fetch } from '../providers/upstream';
 import type { UpstreamInstrumentation } from '../telemetry/upstream-fetch';
 import { callerSpec, nativeBasePath, specHeaderNames } from './caller-spec';
 import { createForwarder, type NativeCall } from './forward';
@@ -42,10 +43,6 @@ export interface NativeRouterOptions {
 }
 
 const jsonTypes = ['application/json', 'application/*+json'];
-
-function withPolicy(attempt: Fetch, policy: ProviderPolicy | undefined): Fetch {
-  return policy ? policy.wrap(attempt, { retryAnyMethod: false }) : attempt;
-}
 
 /** Everything one provider's native requests go through once their provider id is known. */
 function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions): Router {
@@ -95,10 +92,8 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
     guard: options.contractGuard,
     onContractViolation: options.onContractViolation,
     deadlineMs: options.deadlineMs,
-    fetch: withPolicy(
-      createUpstreamFetch({ provider: upstream.id, timeoutMs: upstream.timeoutMs, fetch: options.instrument ? options.instrument.fetch(upstream, options.fetch) : options.fetch }),
-      options.policies?.get(upstream.id),
-    ),
+    // Only idempotent methods and requests with an `Idempotency-Key` are retried.
+    fetch: composeProviderFetch({ upstream, fetch: options.fetch, instrument: options.instrument, policy: options.policies?.get(upstream.id), retryAnyMethod: false }),
   }));
   return pipeline;
 }

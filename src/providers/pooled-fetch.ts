@@ -2,9 +2,9 @@
  * The fetch the gateway reaches providers with: undici's `Agent.request` (an HTTP client built for
  * servers: pooled keep-alive connections, no WHATWG stream machinery per call) behind the `fetch`
  * signature that openapi-fetch, the policies and the native forwarder share. The answer's body is
- * read whole before the Response is made, and kept beside it (bufferedBody), so the layers above
- * (the contract guard, createUpstreamFetch, the native forwarder) read those bytes instead of
- * cloning and re-reading a stream.
+ * read whole and answered as a BufferedResponse, so the layers above (the contract guard,
+ * createUpstreamFetch, the adapter, the native forwarder) read those bytes instead of cloning and
+ * re-reading a stream.
  *
  * Redirects are followed as fetch follows them (`redirect: 'follow'`, the default, as openapi-fetch
  * asks); any other mode hands the redirect back as it is (the native passthrough asks for
@@ -115,7 +115,7 @@ export function createPooledFetch(): PooledFetch {
   // fetch's own limit of redirects in a row.
   const following = agent.compose(interceptors.redirect({ maxRedirections: 20 }));
   const fetch: Fetch = async (input, init) => {
-    // A Request (what openapi-fetch passes when no policy re-made the call) is read as such.
+    // A WHATWG Request (from a caller other than the gateway's own layers) is read as such.
     const { method, url, request, signal } = fetchTarget(input, init);
     const headers = headerRecord(init?.headers ?? request?.headers);
     const body = init?.body !== undefined ? await bodyOf(init.body) : request?.body ? Buffer.from(await request.arrayBuffer()) : null;

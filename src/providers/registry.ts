@@ -13,7 +13,8 @@ import { resolveSandboxMode, type SandboxEndpoints } from './sandbox-mode';
 import { createSequenceAdapter } from './sequence/adapter';
 import { createSvixAdapter } from './svix/adapter';
 import type { ProviderPolicy } from '../policies/provider-policy';
-import { createUpstreamFetch, type Fetch } from './upstream';
+import { composeProviderFetch } from './provider-fetch';
+import type { Fetch } from './upstream';
 
 export type { SandboxEndpoints } from './sandbox-mode';
 
@@ -71,17 +72,17 @@ function createAdapter(config: ProviderConfig, options: RegistryOptions): UsageP
 
 function createProvider(config: ProviderConfig, options: RegistryOptions): UsageProvider {
   const resolved = resolveSandboxMode(config, options.sandbox);
-  const { contractGuard: guard, instrument } = options;
-  const policy = options.policies?.get(resolved.id);
-  if (!guard && !instrument && !policy) return createAdapter(resolved, options);
-  const upstream = nativeUpstreamOf(resolved);
-  // From the network out: telemetry sees every attempt, the guard checks every answer, each
-  // attempt gets the provider's timeoutMs, and the policy repeats attempts under the query deadline.
-  const observed = instrument ? instrument.fetch(upstream, options.fetch) : options.fetch;
-  const guarded = guard ? guard.fetch(upstream, observed) : observed;
-  if (!policy) return createAdapter(resolved, { ...options, fetch: guarded });
-  const attempt = createUpstreamFetch({ provider: resolved.id, timeoutMs: resolved.timeoutMs, fetch: guarded });
-  return createAdapter(resolved, { ...options, fetch: policy.wrap(attempt, { retryAnyMethod: true }) });
+  // Each adapter call reads (Flexprice's POST /events/usage is a query) or carries an idempotency
+  // key (Svix stats), so the policy may retry any method.
+  const fetch = composeProviderFetch({
+    upstream: nativeUpstreamOf(resolved),
+    fetch: options.fetch,
+    instrument: options.instrument,
+    guard: options.contractGuard,
+    policy: options.policies?.get(resolved.id),
+    retryAnyMethod: true,
+  });
+  return createAdapter(resolved, { ...options, fetch });
 }
 
 /** Builds one adapter per configured provider. */

@@ -17,9 +17,28 @@ export interface TimedSignal {
   dispose(): void;
 }
 
-export function timedSignal(ms: number, caller: AbortSignal | undefined, message: string): TimedSignal {
+/** A controller that also aborts when `caller` does (with its reason), and carries its scope. */
+export interface FollowingController {
+  readonly controller: AbortController;
+  /** Stops listening to the caller. */
+  dispose(): void;
+}
+
+/**
+ * A controller whose signal aborts when `caller` aborts, or when it is aborted itself: one
+ * listener on the caller, not `AbortSignal.any`, which costs tens of microseconds a call on Node 20.
+ */
+export function followSignal(caller: AbortSignal | undefined): FollowingController {
   const controller = new AbortController();
   inheritScope(controller.signal, caller);
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) controller.abort(caller.reason);
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return { controller, dispose: () => caller?.removeEventListener('abort', onCallerAbort) };
+}
+
+export function timedSignal(ms: number, caller: AbortSignal | undefined, message: string): TimedSignal {
+  const { controller, dispose } = followSignal(caller);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -27,16 +46,13 @@ export function timedSignal(ms: number, caller: AbortSignal | undefined, message
   }, ms);
   // Like AbortSignal.timeout's timer, it never keeps the process alive.
   timer.unref();
-  const onCallerAbort = () => controller.abort(caller?.reason);
-  if (caller?.aborted) controller.abort(caller.reason);
-  else caller?.addEventListener('abort', onCallerAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     abort: (reason) => controller.abort(reason),
     dispose: () => {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
+      dispose();
     },
   };
 }

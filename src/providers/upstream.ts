@@ -13,8 +13,9 @@ const complete = Symbol('usage-gateway.upstream-fetch');
 
 /**
  * Marks `fetch` as one that already does what createUpstreamFetch does (per-attempt timeouts,
- * gateway errors, bodies read): the resilience policies' fetch (src/policies/), which the
- * registry hands adapters. createUpstreamFetch then returns it as it is.
+ * gateway errors, bodies read): createUpstreamFetch's own, and the resilience policies' around one
+ * (src/policies/). The fetch the registry composes for an adapter is such a fetch, so the
+ * adapter's client (upstreamClientOptions) uses it as it is.
  */
 export function markUpstreamFetch(fetch: Fetch): Fetch {
   return Object.assign(fetch, { [complete]: true });
@@ -52,7 +53,7 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
           retryable: true,
           cause: error,
         });
-  return async (given, givenInit) => {
+  return markUpstreamFetch(async (given, givenInit) => {
     const [input, init] = plainCall(given, givenInit);
     const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
     const timeout = timedSignal(options.timeoutMs, callerSignal, `${options.provider} did not answer within ${options.timeoutMs} ms`);
@@ -73,7 +74,7 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
     } finally {
       timeout.dispose();
     }
-  };
+  });
 }
 
 /**
