@@ -6,7 +6,7 @@ import { isLoopback, type Config } from './config';
 import type { Gateway } from './gateway';
 
 /** The environment variable the printed commands read the gateway key from. */
-export const keyVariable = 'USAGE_GATEWAY_KEY';
+const keyVariable = 'USAGE_GATEWAY_KEY';
 
 export function banner(gateway: Pick<Gateway, 'url' | 'providers' | 'sandbox' | 'telemetry'>, config: Pick<Config, 'apiKeys' | 'host' | 'configFile'>): string {
   const lines = [`usage-gateway listening on ${gateway.url}`];

@@ -45,14 +45,17 @@ export function createKeyCheck(apiKeys: readonly string[]): (headers: IncomingHt
   };
 }
 
+/** Whether request headers present one of `apiKeys` (the sandbox's key exchange asks). */
+export function isGatewayKey(apiKeys: readonly string[]): (headers: IncomingHttpHeaders) => boolean {
+  const check = createKeyCheck(apiKeys);
+  return (headers) => check(headers) === 'valid';
+}
+
 /** Requires one of `apiKeys` on every request it guards; with none configured it lets all through. */
 export function requireApiKey(apiKeys: readonly string[]) {
+  if (apiKeys.length === 0) return (_req: Request, _res: Response, next: NextFunction): void => next();
   const check = createKeyCheck(apiKeys);
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (apiKeys.length === 0) {
-      next();
-      return;
-    }
     const verdict = check(req.headers);
     if (verdict === 'valid') {
       next();

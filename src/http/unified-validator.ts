@@ -43,15 +43,17 @@ function validator(spec: OpenApiDocument, options: UnifiedValidatorOptions, vali
 
 export function unifiedValidator(options: UnifiedValidatorOptions): RequestHandler {
   // Each validator gets a spec of its own (loadSpec copies): the validator rewrites schemas in place.
-  const whole = validator(loadSpec('usage-api'), options, true);
+  const spec = loadSpec('usage-api');
+  const literalPaths = Object.keys(spec.paths ?? {}).filter((path) => !path.includes('{'));
+  const whole = validator(spec, options, true);
   const literal = new Map<string, RequestHandler>();
-  for (const path of Object.keys(loadSpec('usage-api').paths ?? {})) {
-    const spec = loadSpec('usage-api');
-    const item = spec.paths?.[path];
-    if (path.includes('{') || !item) continue;
-    spec.paths = { [path]: item };
+  for (const path of literalPaths) {
+    const single = loadSpec('usage-api');
+    const item = single.paths?.[path];
+    if (!item) continue;
+    single.paths = { [path]: item };
     // The whole spec was checked above; its one-path copies need not be again.
-    literal.set(lookupKey(path), validator(spec, options, false));
+    literal.set(lookupKey(path), validator(single, options, false));
   }
   return (req, res, next) => {
     (literal.get(lookupKey(req.path)) ?? whole)(req, res, next);

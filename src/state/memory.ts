@@ -18,7 +18,6 @@ export function createMemoryState(options: MemoryStateOptions = {}): GatewayStat
   const cache = new LRUCache<string, CacheEntry>({ max: options.maxCacheEntries ?? 10_000 });
   const counters = new LRUCache<string, { index: number; count: number }>({ max: options.maxRateLimitKeys ?? 100_000 });
   return {
-    kind: 'memory',
     tasks: {
       put: async (taskId, task, ttlMs) => {
         tasks.set(taskId, { value: task }, { ttl: ttlMs });

@@ -70,7 +70,6 @@ export async function createRedisState(options: RedisStateOptions): Promise<Gate
   });
 
   return {
-    kind: 'redis',
     tasks: {
       put: async (taskId, task, ttlMs) => {
         // `tasks` indexes the ids by expiry so count() needs no scan; it lives as long as its

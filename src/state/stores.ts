@@ -50,7 +50,6 @@ export interface RateLimitStore {
 
 /** Every store, plus what the gateway needs to run and stop them. */
 export interface GatewayState {
-  readonly kind: 'memory' | 'redis';
   readonly tasks: TaskStore;
   readonly idempotency: IdempotencyStore;
   readonly cache: CacheStore;

@@ -19,7 +19,7 @@ const fieldHolders = ['', 'config.', 'provider.', 'err.config.'];
 
 const member = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`);
 
-export const redactPaths = [
+const redactPaths = [
   ...headerHolders.flatMap((holder) => secretHeaders.map((header) => `${holder}headers${member(header)}`)),
   ...fieldHolders.flatMap((holder) => secretFields.map((field) => `${holder}${field}`)),
 ];

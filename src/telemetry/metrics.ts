@@ -21,7 +21,6 @@ const circuitValues: Record<CircuitState, number> = { closed: 0, half_open: 1, o
 const durationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export interface GatewayMetrics {
-  readonly registry: Registry;
   /** One answered HTTP request; `route` is a template or a fixed label, never a raw path. */
   httpRequest(labels: { method: string; route: string; status: number }, seconds: number): void;
   /** A request started (+1) or finished (-1). */
@@ -77,7 +76,6 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
 
   return {
-    registry,
     httpRequest(labels, seconds) {
       const values = { method: labels.method, route: labels.route, status: String(labels.status) };
       requests.inc(values);

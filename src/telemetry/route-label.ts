@@ -11,7 +11,7 @@ export interface RoutePrefix {
 }
 
 /** Requests that match no route (404s, probes). */
-export const unmatchedRoute = 'unmatched';
+const unmatchedRoute = 'unmatched';
 
 interface OpenApiRequest {
   openapi?: { openApiRoute?: string };

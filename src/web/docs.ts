@@ -29,10 +29,12 @@ const hour = 3_600_000;
  * key: the gateway signs the forwarded request with the provider's credentials itself.
  */
 function withGatewaySecurity(native: NativeSpec, usage: OpenApiDocument): OpenApiDocument {
-  const spec = structuredClone(native.spec);
-  spec.components = { ...spec.components, securitySchemes: usage.components?.securitySchemes ?? {} };
-  spec.security = usage.security ?? [];
-  return spec;
+  // A shallow copy: only the top-level security entries differ from the native spec.
+  return {
+    ...native.spec,
+    components: { ...native.spec.components, securitySchemes: usage.components?.securitySchemes ?? {} },
+    security: usage.security ?? [],
+  };
 }
 
 export function docsRoutes(nativeSpecs: readonly NativeSpec[]): Router {

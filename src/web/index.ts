@@ -8,7 +8,6 @@ import { docsRoutes, type NativeSpec } from './docs';
 import { explorerRoutes } from './explorer';
 import { pageHeaders } from './page-headers';
 
-export type { NativeSpec } from './docs';
 
 export interface WebOptions {
   /** The configured providers' native APIs, listed on /docs. */

@@ -19,8 +19,8 @@ const policy = (styleSource: string): string => [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const explorerPolicy = policy("'self'");
-export const docsPolicy = policy("'self' 'unsafe-inline'");
+const explorerPolicy = policy("'self'");
+const docsPolicy = policy("'self' 'unsafe-inline'");
 
 export function pageHeaders(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Content-Security-Policy', req.path === '/docs' || req.path.startsWith('/docs/') ? docsPolicy : explorerPolicy);
