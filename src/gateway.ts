@@ -28,11 +28,16 @@ import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { createUsageService } from './usage/service';
 
 /** With no configuration file the gateway runs one sandbox provider of each type. */
-export const defaultProviders: ProviderConfig[] = [
+const defaultProviders: ProviderConfig[] = [
   { id: 'flexprice', type: 'flexprice', mode: 'sandbox', timeoutMs: 10_000, ...defaultPolicySettings },
   { id: 'sequence', type: 'sequence', mode: 'sandbox', timeoutMs: 10_000, ...defaultPolicySettings },
   { id: 'svix', type: 'svix', mode: 'sandbox', timeoutMs: 10_000, ...defaultPolicySettings },
 ];
+
+/** The providers a configuration serves: its file's, or the embedded sandbox providers when there is no file. */
+export function configuredProviders(config: Pick<Config, 'configFile' | 'providers'>): ProviderConfig[] {
+  return config.configFile ? config.providers : defaultProviders;
+}
 
 function gatewayKey(apiKeys: readonly string[]): (headers: IncomingHttpHeaders) => boolean {
   const check = createKeyCheck(apiKeys);
@@ -41,6 +46,8 @@ function gatewayKey(apiKeys: readonly string[]): (headers: IncomingHttpHeaders) 
 
 export interface GatewayOptions {
   config: Config;
+  /** The providers to serve, when not every configured one (default: configuredProviders(config)). */
+  providers?: ProviderConfig[];
   logger?: Logger;
   /** Validate every gateway and simulator response against its spec (tests). */
   validateResponses?: boolean;
@@ -95,7 +102,7 @@ function stopServer(server: Server, graceMs: number): Promise<void> {
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
-  const providers = config.configFile ? config.providers : defaultProviders;
+  const providers = options.providers ?? configuredProviders(config);
   // The port is known only once listening (PORT=0), and sandbox adapters need it: hold requests
   // with a 503 until the app is built, a matter of milliseconds.
   let handler: RequestListener = (_req, res) => {

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config';
-import { CliError, exitCodes } from './errors';
+import { configProblems, exitCodes } from './errors';
 
 export function configCommand(): Command {
   const config = new Command('config').description('work with configuration files');
@@ -19,8 +19,7 @@ export function configCommand(): Command {
         loaded = loadConfig({ ...process.env, USAGE_GATEWAY_CONFIG: file });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        const count = error.problems.length;
-        throw new CliError(`${file}: ${count} problem${count === 1 ? '' : 's'}\n${error.problems.map((problem) => `  - ${problem}`).join('\n')}`, exitCodes.failed);
+        throw configProblems(file, error.problems, exitCodes.failed);
       }
       const providers = loaded.providers.map((provider) => `${provider.id} (${provider.type}, ${provider.mode})`).join(', ') || 'none';
       process.stdout.write(`${file}: valid\n  providers: ${providers}\n  apiKeys: ${loaded.apiKeys.length}\n  contractGuard: ${loaded.contractGuard}\n`);

@@ -3,6 +3,7 @@
  * commands throw to end with a message and a code.
  */
 import type { components } from '../../generated/usage-api';
+import { failureMessage } from '../verify/failure-message';
 
 type Problem = components['schemas']['Problem'];
 
@@ -35,8 +36,12 @@ export function problemMessage(problem: Partial<Problem> | undefined, status: nu
   return lines.join('\n');
 }
 
+/** A configuration that did not load, as `SOURCE: N problem(s)` and one line per problem. */
+export function configProblems(source: string, problems: readonly string[], exitCode: number): CliError {
+  return new CliError(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((problem) => `  - ${problem}`).join('\n')}`, exitCode);
+}
+
 /** A thrown fetch failure as a CliError: connection refused, DNS, a dropped socket. */
 export function unreachable(baseUrl: string, error: unknown): CliError {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-  return new CliError(`cannot reach the gateway at ${baseUrl}: ${cause}`, exitCodes.unreachable);
+  return new CliError(`cannot reach the gateway at ${baseUrl}: ${failureMessage(error)}`, exitCodes.unreachable);
 }

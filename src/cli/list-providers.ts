@@ -10,7 +10,7 @@ type ProviderInfo = components['schemas']['ProviderInfo'];
 const list = (values: readonly string[]): string => (values.length > 0 ? values.join(',') : '-');
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
-export function formatProviders(providers: readonly ProviderInfo[]): string {
+function formatProviders(providers: readonly ProviderInfo[]): string {
   return table(
     [{ title: 'id' }, { title: 'type' }, { title: 'mode' }, { title: 'async' }, { title: 'customers' }, { title: 'aggregations' }, { title: 'windows' }],
     providers.map(({ id, type, mode, capabilities }) => [

@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { configCommand } from './config-check';
+import { defaultUrl } from './connection';
 import { exitCodes } from './errors';
 import { providersCommand } from './list-providers';
 import { queryCommand } from './query';
@@ -12,7 +13,7 @@ import { verifyCommand } from './verify';
 
 const afterHelp = `
 Environment:
-  USAGE_GATEWAY_URL   the gateway's origin (default http://127.0.0.1:8080), like --url
+  USAGE_GATEWAY_URL   the gateway's origin (default ${defaultUrl}), like --url
   USAGE_GATEWAY_KEY   a gateway API key, like --key
 
 Exit codes:

@@ -3,8 +3,9 @@
  * 202 task is polled at GET /v1/usage/tasks/{id} with progress on stderr; the report is printed
  * as a table of windows with the total, or as JSON with `--json`.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { components } from '../../generated/usage-api';
+import { positive, utcMidnight } from './arguments';
 import { connect, connectionOptions, type Connection } from './connection';
 import { CliError, exitCodes, problemMessage } from './errors';
 import { createProgress } from './progress';
@@ -30,9 +31,9 @@ interface QueryOptions {
 }
 
 /** A plain date means UTC midnight; anything else goes to the gateway as written. */
-const instant = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+const instant = (value: string): string => utcMidnight(value) ?? value;
 
-export function toQuery(options: QueryOptions): UsageQuery {
+function toQuery(options: QueryOptions): UsageQuery {
   const query: UsageQuery = { provider: options.provider, metric: options.metric, from: instant(options.from), to: instant(options.to) };
   const customers = options.customers?.split(',').map((value) => value.trim()).filter(Boolean) ?? [];
   if (customers.length > 0) query.customers = customers;
@@ -67,7 +68,7 @@ async function waitForReport(connection: Connection, task: UsageTask, timeoutMs:
   }
 }
 
-export function formatReport(report: UsageReport): string {
+function formatReport(report: UsageReport): string {
   const aggregation = report.aggregation + (report.unit ? ` (${report.unit})` : '');
   const lines = [`${report.provider} · ${report.metric} · ${aggregation} · ${report.from} → ${report.to}`, ''];
   const total = formatNumber(report.value);
@@ -98,11 +99,7 @@ export function queryCommand(): Command {
     .option('--aggregation <name>', 'count, sum, avg, max, latest, count_unique, sum_with_multiplier, weighted_sum')
     .option('--property <name>', 'the event property to aggregate')
     .option('--json', 'print the report as JSON')
-    .addOption(new Option('--timeout <seconds>', 'how long to wait for an asynchronous provider').default(120).argParser((value) => {
-      const seconds = Number(value);
-      if (!(seconds > 0)) throw new InvalidArgumentError('a positive number of seconds is expected.');
-      return seconds;
-    }));
+    .addOption(new Option('--timeout <seconds>', 'how long to wait for an asynchronous provider').default(120).argParser(positive('number', 'number of seconds')));
   connectionOptions(command).action(async (options: QueryOptions) => {
     const connection = connect(options);
     const { data, error, response } = await connection.call((client) => client.POST('/v1/usage/query', { body: toQuery(options) }));

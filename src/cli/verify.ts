@@ -7,11 +7,8 @@ import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
-import { formatJson } from '../verify/reporters/json';
-import { formatJunit } from '../verify/reporters/junit';
-import { formatSummary } from '../verify/reporters/summary';
-import { runVerify, VerifySetupError } from '../verify/run';
-import { CliError, exitCodes } from './errors';
+import { positive, utcMidnight } from './arguments';
+import { CliError, configProblems, exitCodes } from './errors';
 
 interface VerifyCommandOptions {
   config?: string;
@@ -37,16 +34,8 @@ Exit codes:
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function positive(kind: 'integer' | 'number') {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!(parsed > 0) || (kind === 'integer' && !Number.isInteger(parsed))) throw new InvalidArgumentError(`a positive ${kind} is expected.`);
-    return parsed;
-  };
-}
-
 function utcDate(value: string): number {
-  const parsed = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : 'invalid');
+  const parsed = Date.parse(utcMidnight(value) ?? 'invalid');
   if (Number.isNaN(parsed)) throw new InvalidArgumentError('a date (YYYY-MM-DD, UTC) is expected.');
   return parsed;
 }
@@ -58,7 +47,7 @@ function configFor(options: VerifyCommandOptions) {
     return loadConfig({ ...process.env, USAGE_GATEWAY_CONFIG: file, PORT: '0', HOST: '127.0.0.1' });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new CliError(`${file ?? 'configuration'}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}\n${error.problems.map((problem) => `  - ${problem}`).join('\n')}`, exitCodes.usage);
+    throw configProblems(file ?? 'configuration', error.problems, exitCodes.usage);
   }
 }
 
@@ -88,6 +77,8 @@ export function verifyCommand(): Command {
       if (options.from !== undefined && options.to !== undefined && options.to <= options.from) {
         throw new CliError('--to must be after --from', exitCodes.usage);
       }
+      // The engine (the gateway it starts, fast-check) and the reporters load only when verify runs.
+      const { runVerify, VerifySetupError } = await import('../verify/run');
       let result;
       try {
         result = await runVerify({
@@ -107,6 +98,9 @@ export function verifyCommand(): Command {
         if (error instanceof VerifySetupError) throw new CliError(error.problems.join('\n'), exitCodes.usage);
         throw error;
       }
+      const [{ formatSummary }, { formatJunit }, { formatJson }] = await Promise.all([
+        import('../verify/reporters/summary'), import('../verify/reporters/junit'), import('../verify/reporters/json'),
+      ]);
       process.stdout.write(formatSummary(result));
       if (options.junit) writeFileSync(options.junit, formatJunit(result));
       if (options.json) writeFileSync(options.json, formatJson(result));

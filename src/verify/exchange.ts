@@ -4,6 +4,7 @@
  */
 import type { NativeConnection } from '../providers/native-registry';
 import { redactSecrets } from '../providers/upstream';
+import { failureMessage } from './failure-message';
 import type { Exchange, RequestCase } from './model';
 
 /** A provider as verify reaches it. */
@@ -57,9 +58,7 @@ export async function send(connection: Connection, request: RequestCase, options
       },
     };
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms`
-      : error instanceof Error && error.cause instanceof Error ? error.cause.message
-      : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : failureMessage(error);
     return { request: sent, error: redactSecrets(reason, connection.secrets) };
   }
 }

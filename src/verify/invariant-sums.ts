@@ -4,14 +4,16 @@
  */
 import fc from 'fast-check';
 import type { Steps } from './invariant-steps';
+import { smallWindows } from './targets/flexprice';
 import { sumOf, type Capabilities, type UsageQuery, type UsageReport } from './unified';
 
-const additive = (report: UsageReport): boolean => report.aggregation === 'count' || report.aggregation === 'sum';
+/** Count and sum: the aggregations whose parts add up to the whole. */
+export const additive = (report: UsageReport): boolean => report.aggregation === 'count' || report.aggregation === 'sum';
 const windowSum = (report: UsageReport): number => sumOf((report.windows ?? []).map((window) => window.value));
 
 /** A window size the provider offers, drawn with the run's seed; under an hour would pass the gateway's maxWindows, and DAY is Sequence's own check. */
 export function windowSizeFor(steps: Steps, capabilities: Capabilities): UsageQuery['windowSize'] {
-  const sizes = capabilities.windowSizes.filter((size) => !['MINUTE', '15MIN', '30MIN'].includes(size) && !(steps.provider.type === 'sequence' && size === 'DAY'));
+  const sizes = capabilities.windowSizes.filter((size) => !smallWindows.has(size) && !(steps.provider.type === 'sequence' && size === 'DAY'));
   return sizes.length === 0 ? undefined : fc.sample(fc.constantFrom(...sizes), { seed: steps.seed, numRuns: 1 })[0];
 }
 

@@ -8,7 +8,7 @@
 import type { CheckName } from './model';
 import { instantText } from './plan';
 import { createSteps, type InvariantContext, type Steps } from './invariant-steps';
-import { customersAddUp, daysAddUp, windowsAddUp, windowSizeFor } from './invariant-sums';
+import { additive, customersAddUp, daysAddUp, windowsAddUp, windowSizeFor } from './invariant-sums';
 import { capabilitiesOf, type UsageQuery, type UsageReport } from './unified';
 
 export type { InvariantContext } from './invariant-steps';
@@ -45,7 +45,7 @@ export async function checkInvariants(context: InvariantContext): Promise<void> 
       const whole = await steps.asked('windows_add_up', query);
       if (!whole) continue;
       await windowsAddUp(steps, query, whole, size);
-      if (!daysAsked && (whole.aggregation === 'count' || whole.aggregation === 'sum')) {
+      if (!daysAsked && additive(whole)) {
         daysAsked = true;
         await daysAddUp(steps, query, whole);
       }

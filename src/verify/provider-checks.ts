@@ -33,7 +33,7 @@ export async function sendCase(options: ProviderCheckOptions, plan: Pick<Provide
 }
 
 /** A seed of its own for each provider and phase, derived from the run's: phases stay reproducible alone. */
-export function phaseSeed(seed: number, ...names: string[]): number {
+function phaseSeed(seed: number, ...names: string[]): number {
   let hash = seed | 0;
   for (const character of names.join('/')) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193);
   return hash;

@@ -6,7 +6,7 @@
  * gateway's adapters, is counted against `--max-requests` and paced by `--rate`.
  */
 import type { Config, ProviderConfig } from '../config';
-import { defaultProviders, startGateway } from '../gateway';
+import { configuredProviders, startGateway } from '../gateway';
 import { createUsageClient } from '../client';
 import { createContractGuard } from '../providers/contract-guard';
 import { createNativeUpstreams, type NativeUpstream } from '../providers/native-registry';
@@ -14,7 +14,7 @@ import { loadSpec } from '../specs';
 import { createBudget } from './budget';
 import { checkInvariants } from './invariants';
 import type { Exchange, RequestCase } from './model';
-import type { Period, PlanContext, ProviderPlan } from './plan';
+import { dateText, type Period, type PlanContext, type ProviderPlan } from './plan';
 import { checkReads, checkWrites, sendCase, type ProviderCheckOptions } from './provider-checks';
 import { allPassed, createRecorder, type ProviderOutcome } from './recorder';
 import { periodFor, subjectsFor } from './subjects';
@@ -74,8 +74,8 @@ const plans: Record<ProviderConfig['type'], (context: PlanContext) => ProviderPl
 };
 
 /** The providers to check, or every problem with the selection. */
-export function selectProviders(config: Config, options: Pick<VerifyOptions, 'providerIds' | 'metrics'>): ProviderConfig[] {
-  const configured = config.configFile ? config.providers : defaultProviders;
+function selectProviders(config: Config, options: Pick<VerifyOptions, 'providerIds' | 'metrics'>): ProviderConfig[] {
+  const configured = configuredProviders(config);
   const known = configured.map((provider) => provider.id);
   const problems = options.providerIds.filter((id) => !known.includes(id)).map((id) => `--provider ${id}: no such provider (configured: ${known.join(', ') || 'none'})`);
   const selected = options.providerIds.length === 0 ? configured : configured.filter((provider) => options.providerIds.includes(provider.id));
@@ -96,8 +96,8 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const budget = createBudget({ maxRequests: options.maxRequests, rate: options.rate });
   let upstreams: NativeUpstream[] = [];
   const attribute = (url: string) => upstreams.find((upstream) => url.startsWith(upstream.baseUrl))?.id;
-  const config: Config = { ...options.config, port: 0, host: '127.0.0.1', providers: selected, configFile: options.config.configFile ?? 'embedded defaults' };
-  const gateway = await startGateway({ config, fetch: budget.fetch(attribute) });
+  const config: Config = { ...options.config, port: 0, host: '127.0.0.1' };
+  const gateway = await startGateway({ config, providers: selected, fetch: budget.fetch(attribute) });
   const requests: LoggedRequest[] = [];
   const outcomes: ProviderOutcome[] = [];
   try {
@@ -128,7 +128,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       const remaining = () => Math.min(budget.remaining(), share - writes - budget.sent(provider.id));
       await checkInvariants({ client, gatewayUrl: gateway.url, provider, subjects, recorder, remaining, seed: options.seed, timeoutMs: options.timeoutMs });
       await checkWrites(checks, plan, writes);
-      recorder.note(`asked about ${subjects.metrics.join(', ') || 'no metric'} over ${new Date(subjects.period.from).toISOString().slice(0, 10)} → ${new Date(subjects.period.to).toISOString().slice(0, 10)}`);
+      recorder.note(`asked about ${subjects.metrics.join(', ') || 'no metric'} over ${dateText(subjects.period.from)} → ${dateText(subjects.period.to)}`);
       outcomes.push(recorder.outcome(budget.sent(provider.id)));
     }
   } finally {

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { isObject, resolveRef, type SpecObject } from '../providers/spec-operations';
 import type { OpenApiDocument } from '../specs';
+import { instantText } from './plan';
 
 /** Replaces the generator at a path (`['event_name']`, `['filters', '*']` for map values). */
 export type Overrides = (path: readonly string[]) => fc.Arbitrary<unknown> | undefined;
@@ -28,7 +29,7 @@ const anyJson = fc.jsonValue({ maxDepth: 2 });
 const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /** Instants from 1971 to 2100 in whole seconds, written as RFC 3339 in UTC. */
-const dateTime = fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+const dateTime = fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) }).map(instantText);
 
 function stringArbitrary(schema: SpecObject): fc.Arbitrary<string> {
   if (schema.format === 'date-time') return dateTime;

@@ -10,7 +10,7 @@ import type { Period, Subjects } from './plan';
 
 const DAY_MS = 86_400_000;
 /** The days a run covers by default: two weeks give WEEK windows and per-day calls something to add. */
-export const defaultPeriodDays = 14;
+const defaultPeriodDays = 14;
 
 /**
  * The closed past period to ask about: `--from`/`--to` when given; the demo data's first two
@@ -24,7 +24,7 @@ export function periodFor(config: ProviderConfig, given: Partial<Period>, now: n
 }
 
 /** `--metric` values that apply to this provider: plain names, and `id:name` naming it. */
-export function metricsFromOptions(options: readonly string[], providerId: string): string[] {
+function metricsFromOptions(options: readonly string[], providerId: string): string[] {
   return options.flatMap((option) => {
     const separator = option.indexOf(':');
     if (separator <= 0) return [option];

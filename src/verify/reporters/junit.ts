@@ -6,7 +6,7 @@ import type { VerifyResult } from '../run';
 import { exchangeLines } from './exchange-text';
 
 /** Text safe in XML content and attributes; characters XML 1.0 forbids are dropped. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')

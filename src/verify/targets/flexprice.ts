@@ -11,8 +11,8 @@ import { instantText, type PlanContext, type ProviderPlan } from '../plan';
 import { schemaArbitrary, type Overrides } from '../schema-arbitrary';
 
 const HOUR_MS = 3_600_000;
-/** Window sizes under an hour get at most a day, so an answer stays a few thousand windows. */
-const smallWindows = new Set(['MINUTE', '15MIN', '30MIN']);
+/** Window sizes under an hour: a request in them gets at most a day, so an answer stays a few thousand windows. */
+export const smallWindows: ReadonlySet<string> = new Set(['MINUTE', '15MIN', '30MIN']);
 const usageSchema = { $ref: '#/components/schemas/GetUsageRequest' };
 const ingestSchema = { $ref: '#/components/schemas/IngestEventRequest' };
 const usage = (body: unknown, kind: RequestCase['kind'], description?: string): RequestCase => ({
