@@ -2,13 +2,13 @@
  * startGateway: listen, start the sandbox when a provider needs it, build the providers and the
  * app. server.ts runs it for real; end-to-end tests run it on an ephemeral port.
  */
-import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app';
 import { defaultPolicySettings, type Config, type ProviderConfig } from './config';
 import { createGatewayEvents, type GatewayEvents } from './events';
-import { createKeyCheck } from './http/auth';
+import { isGatewayKey } from './http/auth';
 import { rateLimit } from './http/rate-limit';
 import { callerSpec } from './native/caller-spec';
 import { createNativeRouter } from './native/native-router';
@@ -37,11 +37,6 @@ const defaultProviders: ProviderConfig[] = [
 /** The providers a configuration serves: its file's, or the embedded sandbox providers when there is no file. */
 export function configuredProviders(config: Pick<Config, 'configFile' | 'providers'>): ProviderConfig[] {
   return config.configFile ? config.providers : defaultProviders;
-}
-
-function gatewayKey(apiKeys: readonly string[]): (headers: IncomingHttpHeaders) => boolean {
-  const check = createKeyCheck(apiKeys);
-  return (headers) => check(headers) === 'valid';
 }
 
 export interface GatewayOptions {
@@ -129,7 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         validateResponses: options.validateResponses,
         // A simulator fails while answering a request: log it with that request's ids.
         onError: (error, req) => (req.log ?? options.logger)?.error({ err: error }, 'sandbox simulator failed'),
-        isGatewayKey: config.apiKeys.length > 0 ? gatewayKey(config.apiKeys) : undefined,
+        isGatewayKey: config.apiKeys.length > 0 ? isGatewayKey(config.apiKeys) : undefined,
       })
     : undefined;
   // The contract guard compiles every provider spec's response validators once, here; the native

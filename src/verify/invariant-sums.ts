@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Steps } from './invariant-steps';
-import { smallWindows } from './targets/flexprice';
+import { smallWindows } from './plan';
 import { sumOf, type Capabilities, type UsageQuery, type UsageReport } from './unified';
 
 /** Count and sum: the aggregations whose parts add up to the whole. */

@@ -48,3 +48,6 @@ export interface ProviderPlan {
 export const instantText = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 /** A UTC date: `2026-09-01`. */
 export const dateText = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Window sizes under an hour: a request in them gets at most a day, so an answer stays a few thousand windows. */
+export const smallWindows: ReadonlySet<string> = new Set(['MINUTE', '15MIN', '30MIN']);

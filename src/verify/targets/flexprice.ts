@@ -7,12 +7,10 @@
 import fc from 'fast-check';
 import { mutated, type Mutation } from '../mutations';
 import type { RequestCase } from '../model';
-import { instantText, type PlanContext, type ProviderPlan } from '../plan';
+import { instantText, smallWindows, type PlanContext, type ProviderPlan } from '../plan';
 import { schemaArbitrary, type Overrides } from '../schema-arbitrary';
 
 const HOUR_MS = 3_600_000;
-/** Window sizes under an hour: a request in them gets at most a day, so an answer stays a few thousand windows. */
-export const smallWindows: ReadonlySet<string> = new Set(['MINUTE', '15MIN', '30MIN']);
 const usageSchema = { $ref: '#/components/schemas/GetUsageRequest' };
 const ingestSchema = { $ref: '#/components/schemas/IngestEventRequest' };
 const usage = (body: unknown, kind: RequestCase['kind'], description?: string): RequestCase => ({
