@@ -2,12 +2,13 @@
  * startGateway: listen, start the sandbox when a provider needs it, build the providers and the
  * app. server.ts runs it for real; end-to-end tests run it on an ephemeral port.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app';
 import { defaultPolicySettings, type Config, type ProviderConfig } from './config';
 import { createGatewayEvents, type GatewayEvents } from './events';
+import { createAppServer } from './http/app-server';
 import { isGatewayKey } from './http/auth';
 import { rateLimit } from './http/rate-limit';
 import { callerSpec } from './native/caller-spec';
@@ -100,10 +101,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const providers = options.providers ?? configuredProviders(config);
   // The port is known only once listening (PORT=0), and sandbox adapters need it: hold requests
   // with a 503 until the app is built, a matter of milliseconds.
-  let handler: RequestListener = (_req, res) => {
+  const { server, serve } = createAppServer((_req, res) => {
     res.writeHead(503, { 'retry-after': '1' }).end();
-  };
-  const server = createServer((req, res) => handler(req, res));
+  });
   // Outlive the idle timeouts of the clients in front (load balancers, fetch's pool): a server that
   // closes an idle connection first races the client's next request on it.
   server.keepAliveTimeout = 65_000;
@@ -166,7 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   let stopping = false;
   metrics?.trackPendingTasks(() => service.pendingTasks());
-  handler = createApp({
+  serve(createApp({
     service,
     maxBodyBytes: config.limits.maxBodyBytes,
     logger: options.logger,
@@ -188,7 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     telemetry,
     publicMetrics: config.metrics.public,
-  });
+  }));
   return {
     url,
     providers,
