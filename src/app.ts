@@ -33,7 +33,7 @@ export interface AppDependencies {
    * The native passthrough (`/v1/native/{providerId}/...`, src/native/): mounted after the API key
    * check and before the unified API's parser and validator, which it answers ahead of.
    */
-  native?: Router;
+  native?: RequestHandler;
   /** The pages (`/`, `/docs`): which native specs /docs lists, whether the explorer opens on demo data. */
   web?: WebOptions;
   /** The inbound rate limit (src/http/rate-limit.ts), applied to /v1 after the API key check. */
@@ -48,7 +48,7 @@ export interface AppDependencies {
 
 /** `/v1` and everything under it. */
 const isApiPath = (path: string): boolean => /^\/v1(\/|$)/i.test(path);
-/** Where the native passthrough's router answers (`/v1/native`, mounted there by src/native/). */
+/** Where the native passthrough answers (`/v1/native` and below, src/native/). */
 const isNativePath = (path: string): boolean => /^\/v1\/native(\/|$)/i.test(path);
 
 export function createApp(dependencies: AppDependencies): express.Express {

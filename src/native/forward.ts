@@ -38,13 +38,12 @@ export interface ForwarderOptions {
   deadlineMs: number;
 }
 
-/** The handler that forwards `res.locals.nativeCall`. */
+/** Forwards `call`, a request the router validated. */
 export function createForwarder(options: ForwarderOptions) {
   const { upstream, guard } = options;
   const needles = secretNeedles(upstream.secrets);
 
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const call = res.locals.nativeCall as NativeCall;
+  return async (req: Request, res: Response, next: NextFunction, call: NativeCall): Promise<void> => {
     const prepared = upstreamRequestHeaders(req.headers, options.allowlist, upstream);
     if ('violations' in prepared) {
       next(new GatewayError('validation_failed', { detail: prepared.violations.map((item) => `${item.path}: ${item.message}`).join('; '), errors: prepared.violations }));

@@ -5,7 +5,7 @@
  * each violation), and only then forwarded with the gateway's credentials (forward.ts). Every
  * refusal happens before any upstream call.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { GatewayError } from '../errors';
 import type { ContractGuard } from '../providers/contract-guard';
@@ -44,16 +44,31 @@ export interface NativeRouterOptions {
 
 const jsonTypes = ['application/json', 'application/*+json'];
 
-/** Everything one provider's native requests go through once their provider id is known. */
-function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions): Router {
+/** One provider's native requests, once their provider id is known: see the module comment. */
+type ProviderPipeline = (req: Request, res: Response, next: NextFunction, target: NativeTarget) => void;
+
+function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions): ProviderPipeline {
   const spec = callerSpec(upstream);
   const operations = specOperations(spec);
   const validators = compileRequestValidators(spec, nativeBasePath(upstream), operations);
   const rawBodies = new WeakMap<IncomingMessage, Buffer>();
-  const pipeline = express.Router();
+  const keepRawBody = (req: IncomingMessage, _res: unknown, buffer: Buffer) => {
+    rawBodies.set(req, buffer);
+  };
+  const parseJson = express.json({ limit: options.maxBodyBytes, type: jsonTypes, verify: keepRawBody });
+  const forward = createForwarder({
+    upstream,
+    nativeBase: nativeBasePath(upstream),
+    allowlist: requestHeaderAllowlist(specHeaderNames(spec), upstream),
+    guard: options.contractGuard,
+    onContractViolation: options.onContractViolation,
+    deadlineMs: options.deadlineMs,
+    // Only idempotent methods and requests with an `Idempotency-Key` are retried.
+    fetch: composeProviderFetch({ upstream, fetch: options.fetch, instrument: options.instrument, policy: options.policies?.get(upstream.id), retryAnyMethod: false }),
+  });
 
-  pipeline.use((req: Request, res: Response, next: NextFunction) => {
-    const target = res.locals.nativeTarget as NativeTarget;
+  // One handler calling each step in turn, not a Router of them: the steps always run in this order.
+  return (req, res, next, target) => {
     const match = matchOperation(operations, req.method, target.path);
     if (match.kind === 'missing') {
       next(new GatewayError('route_not_found', { detail: `${upstream.id} has no operation at ${target.path || '/'} in its spec` }));
@@ -64,47 +79,38 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
       next(new GatewayError('method_not_allowed', { detail: `${req.method} is not allowed on ${target.path}; use ${allowed}`, headers: { Allow: allowed } }));
       return;
     }
-    res.locals.nativeCall = { target, template: match.operation.template, body: undefined } satisfies NativeCall;
-    res.locals.nativeTakesBody = match.operation.operation.requestBody !== undefined;
-    res.locals.nativeValidator = validators.get(match.operation);
-    next();
-  });
-  const keepRawBody = (req: IncomingMessage, _res: unknown, buffer: Buffer) => {
-    rawBodies.set(req, buffer);
+    const call: NativeCall = { target, template: match.operation.template, body: undefined };
+    // The metrics' route label names the operation (src/telemetry/route-label.ts).
+    res.locals.nativeCall = call;
+    const validate = validators.get(match.operation) as RequestValidator;
+    parseJson(req, res, (error?: unknown) => {
+      if (error) {
+        next(error);
+        return;
+      }
+      const refusal = validate({ path: target.path, rawQuery: target.query, query: req.query, headers: req.headers, body: req.body as unknown });
+      if (refusal) {
+        next(refusal);
+        return;
+      }
+      // The caller's bytes are forwarded, not a re-serialisation of what the validator looked at.
+      if (match.operation.operation.requestBody !== undefined) call.body = rawBodies.get(req);
+      forward(req, res, next, call).catch(next);
+    });
   };
-  pipeline.use(express.json({ limit: options.maxBodyBytes, type: jsonTypes, verify: keepRawBody }));
-  pipeline.use((req: Request, res: Response, next: NextFunction) => {
-    const call = res.locals.nativeCall as NativeCall;
-    const validate = res.locals.nativeValidator as RequestValidator;
-    const refusal = validate({ path: call.target.path, rawQuery: call.target.query, query: req.query, headers: req.headers, body: req.body as unknown });
-    if (refusal) {
-      next(refusal);
-      return;
-    }
-    // The caller's bytes are forwarded, not a re-serialisation of what the validator looked at.
-    if (res.locals.nativeTakesBody === true) call.body = rawBodies.get(req);
-    next();
-  });
-  pipeline.use(createForwarder({
-    upstream,
-    nativeBase: nativeBasePath(upstream),
-    allowlist: requestHeaderAllowlist(specHeaderNames(spec), upstream),
-    guard: options.contractGuard,
-    onContractViolation: options.onContractViolation,
-    deadlineMs: options.deadlineMs,
-    // Only idempotent methods and requests with an `Idempotency-Key` are retried.
-    fetch: composeProviderFetch({ upstream, fetch: options.fetch, instrument: options.instrument, policy: options.policies?.get(upstream.id), retryAnyMethod: false }),
-  }));
-  return pipeline;
 }
 
-/** A Router for the application root, after authentication and before the unified API's body parser. */
-export function createNativeRouter(options: NativeRouterOptions): Router {
+/** Where the native passthrough is served; the app sends requests below it here. */
+const nativePrefix = /\/v1\/native/i;
+
+/** The handler for requests the app routes to `/v1/native` (any letter case, as Express matches paths). */
+export function createNativeRouter(options: NativeRouterOptions): RequestHandler {
   const pipelines = new Map(options.upstreams.map((upstream) => [upstream.id, providerPipeline(upstream, options)]));
   const known = [...pipelines.keys()].join(', ') || 'none';
-  const router = express.Router();
-  router.use('/v1/native', (req: Request, res: Response, next: NextFunction) => {
-    const parsed = parseNativeUrl(req.url);
+  return (req: Request, res: Response, next: NextFunction) => {
+    // What follows the prefix; the URL may be absolute (`http://host/v1/native/...`).
+    const prefix = nativePrefix.exec(req.url);
+    const parsed = parseNativeUrl(prefix ? req.url.slice(prefix.index + prefix[0].length) : req.url);
     if ('violations' in parsed) {
       const detail = parsed.violations.map((item) => `${item.path}: ${item.message}`).join('; ');
       next(new GatewayError('validation_failed', { detail, errors: parsed.violations }));
@@ -121,8 +127,6 @@ export function createNativeRouter(options: NativeRouterOptions): Router {
       next(new GatewayError('provider_not_found', { detail: `${JSON.stringify(providerId)} ${message}`, errors: [{ path: '/path/providerId', message }] }));
       return;
     }
-    res.locals.nativeTarget = parsed.target;
-    pipeline(req, res, next);
-  });
-  return router;
+    pipeline(req, res, next, parsed.target);
+  };
 }
