@@ -1,6 +1,12 @@
-/** The reference point: a bare Express 5 app that parses a JSON body and answers it back. */
+/**
+ * The reference point: a bare Express 5 app that parses a JSON body and answers it back. With
+ * BENCH_ECHO_APP_SERVER=1 it is served by the gateway's server (src/http/app-server.ts), whose
+ * requests are born with the app's prototypes: the same echo without Express's prototype change.
+ */
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { createAppServer } from '../../src/http/app-server';
 import { serveTarget } from './serve';
 
 const app = express();
@@ -9,5 +15,13 @@ app.use(express.json());
 app.post('/{*path}', (req, res) => {
   res.json(req.body);
 });
-const server = app.listen(0, '127.0.0.1', () => serveTarget(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+
+function appServer(): Server {
+  const { server, serve } = createAppServer(app);
+  serve(app);
+  return server;
+}
+
+const server = process.env.BENCH_ECHO_APP_SERVER === '1' ? appServer() : createServer(app);
 server.keepAliveTimeout = 65_000;
+server.listen(0, '127.0.0.1', () => serveTarget(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
