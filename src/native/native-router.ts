@@ -11,7 +11,7 @@ import { GatewayError } from '../errors';
 import type { ContractGuard } from '../providers/contract-guard';
 import type { ProviderPolicy } from '../policies/provider-policy';
 import type { NativeUpstream } from '../providers/native-registry';
-import { matchOperation, specOperations } from '../providers/spec-operations';
+import { operationMatcher, specOperations } from '../providers/spec-operations';
 import { composeProviderFetch } from '../providers/provider-fetch';
 import type { Fetch } from '../providers/upstream';
 import type { UpstreamInstrumentation } from '../telemetry/upstream-fetch';
@@ -51,6 +51,7 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
   const spec = callerSpec(upstream);
   const operations = specOperations(spec);
   const validators = compileRequestValidators(spec, nativeBasePath(upstream), operations);
+  const matchOperation = operationMatcher(operations);
   const rawBodies = new WeakMap<IncomingMessage, Buffer>();
   const keepRawBody = (req: IncomingMessage, _res: unknown, buffer: Buffer) => {
     rawBodies.set(req, buffer);
@@ -69,7 +70,7 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
 
   // One handler calling each step in turn, not a Router of them: the steps always run in this order.
   return (req, res, next, target) => {
-    const match = matchOperation(operations, req.method, target.path);
+    const match = matchOperation(req.method, target.path);
     if (match.kind === 'missing') {
       next(new GatewayError('route_not_found', { detail: `${upstream.id} has no operation at ${target.path || '/'} in its spec` }));
       return;

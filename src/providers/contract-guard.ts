@@ -9,7 +9,7 @@ import { GatewayError, type Violation } from '../errors';
 import { loadSpec } from '../specs';
 import { compileOperations, createSchemaCompiler, isJsonMediaType, toBodyViolations, type CompiledOperation, type DeclaredResponse } from './contract-guard-schemas';
 import type { ProviderSpecName } from './native-registry';
-import { matchOperation } from './spec-operations';
+import { operationMatcher, type OperationMatcher, type SpecOperation } from './spec-operations';
 
 /** `contractGuard` in the config: pass an off-spec answer on with a warning, or refuse it. */
 export type ContractGuardMode = 'warn' | 'strict';
@@ -78,17 +78,23 @@ function checkBody(declared: DeclaredResponse, response: ProviderResponse): Viol
 /** Compiles a validator for every (operation, status) response of each spec. */
 export function createContractGuard(options: ContractGuardOptions): ContractGuard {
   const ajv = createSchemaCompiler();
-  const compiled = new Map<ProviderSpecName, CompiledOperation[]>();
+  /** Each spec's compiled operations, and the matcher that finds one by method and path. */
+  const compiled = new Map<ProviderSpecName, { byOperation: Map<SpecOperation, CompiledOperation>; matchOperation: OperationMatcher }>();
   for (const spec of options.specs) {
-    if (!compiled.has(spec)) compiled.set(spec, compileOperations(ajv, loadSpec(spec)));
+    if (compiled.has(spec)) continue;
+    const operations = compileOperations(ajv, loadSpec(spec));
+    compiled.set(spec, {
+      byOperation: new Map(operations.map((item) => [item.operation, item])),
+      matchOperation: operationMatcher(operations.map((item) => item.operation)),
+    });
   }
   return {
     mode: options.mode,
     check(spec, response) {
-      const operations = compiled.get(spec) ?? [];
-      const match = matchOperation(operations.map((item) => item.operation), response.method, response.path);
-      if (match.kind !== 'found') return [];
-      const operation = operations.find((item) => item.operation === match.operation);
+      const operations = compiled.get(spec);
+      const match = operations?.matchOperation(response.method, response.path);
+      if (match?.kind !== 'found') return [];
+      const operation = operations?.byOperation.get(match.operation);
       if (!operation) return [];
       const declared = declaredFor(operation, response.status);
       if (!declared) {

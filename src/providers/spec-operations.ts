@@ -57,6 +57,9 @@ export function specOperations(spec: OpenApiDocument): SpecOperation[] {
   );
 }
 
+/** A `{parameter}` path segment of a template. */
+const isParameter = (segment: string): boolean => /^\{[^}]+\}$/.test(segment);
+
 /**
  * Whether a path (relative to the spec's server, still percent-encoded) fits a template: literal
  * segments must be equal, case included, and a `{parameter}` takes one non-empty segment. A
@@ -68,17 +71,42 @@ export function fitsTemplate(template: string, path: string): boolean {
   if (expected.length !== actual.length) return false;
   return expected.every((part, index) => {
     const segment = actual[index] ?? '';
-    return /^\{[^}]+\}$/.test(part) ? segment !== '' : part === segment;
+    return isParameter(part) ? segment !== '' : part === segment;
   });
 }
 
-/** The operation for a method and path, or why there is none. */
-export function matchOperation(operations: readonly SpecOperation[], method: string, path: string): OperationMatch {
-  const atPath = operations.filter((operation) => fitsTemplate(operation.template, path));
+/** Finds the operation for a method and path, or why there is none. */
+export type OperationMatcher = (method: string, path: string) => OperationMatch;
+
+/**
+ * The operation matcher of a spec's operations, prepared once: a template without parameters fits
+ * only the path equal to it, so those are looked up by path, and only templates with parameters are
+ * tried one by one.
+ */
+export function operationMatcher(operations: readonly SpecOperation[]): OperationMatcher {
+  const literal = new Map<string, SpecOperation[]>();
+  const templated: SpecOperation[] = [];
+  for (const operation of operations) {
+    if (operation.template.split('/').some(isParameter)) templated.push(operation);
+    else literal.set(operation.template, [...(literal.get(operation.template) ?? []), operation]);
+  }
+  const order = new Map(operations.map((operation, index) => [operation, index]));
+  return (method, path) => {
+    const fitting = templated.filter((operation) => fitsTemplate(operation.template, path));
+    const exact = literal.get(path) ?? [];
+    // In document order, as the spec lists them (the 405's Allow header lists methods so).
+    const atPath = fitting.length === 0 ? exact : [...exact, ...fitting].sort((left, right) => (order.get(left) ?? 0) - (order.get(right) ?? 0));
+    return matchAmong(atPath, method);
+  };
+}
+
+/** Among the operations at one path (in document order), the one for `method`, or why none. */
+function matchAmong(atPath: readonly SpecOperation[], method: string): OperationMatch {
   if (atPath.length === 0) return { kind: 'missing' };
   // A literal path wins over a templated one (`/items/new` before `/items/{id}`), as in OpenAPI.
+  const wanted = method.toUpperCase();
   const found = atPath
-    .filter((operation) => operation.method === method.toUpperCase())
+    .filter((operation) => operation.method === wanted)
     .sort((left, right) => templatedSegments(left.template) - templatedSegments(right.template))[0];
   if (found) return { kind: 'found', operation: found };
   return { kind: 'method_not_allowed', allowed: [...new Set(atPath.map((operation) => operation.method))] };

@@ -7,7 +7,7 @@
 import { SpanKind, SpanStatusCode, trace, ROOT_CONTEXT, type Span } from '@opentelemetry/api';
 import type { NativeUpstream } from '../providers/native-registry';
 import { fetchTarget } from '../providers/fetch-request';
-import { matchOperation, specOperations, type SpecOperation } from '../providers/spec-operations';
+import { operationMatcher, specOperations, type OperationMatcher } from '../providers/spec-operations';
 import type { Fetch } from '../providers/upstream';
 import { scopeOf } from '../request-scope';
 import { loadSpec } from '../specs';
@@ -39,13 +39,13 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
     fetch(upstream, fetch) {
       const base = fetch ?? globalThis.fetch;
       // The spec's operations, read when a recording span is first named (only with a collector).
-      let operations: SpecOperation[] | undefined;
+      let matchOperation: OperationMatcher | undefined;
       const basePath = new URL(upstream.baseUrl).pathname.replace(/\/+$/, '');
       /** Names a recording span after the spec operation it calls: `POST /events/usage`. */
       const name = (span: Span, method: string, url: URL) => {
         const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname;
-        operations ??= specOperations(loadSpec(upstream.spec));
-        const match = matchOperation(operations, method, path);
+        matchOperation ??= operationMatcher(specOperations(loadSpec(upstream.spec)));
+        const match = matchOperation(method, path);
         const template = match.kind === 'found' ? match.operation.template : undefined;
         span.updateName(template ? `${method} ${template}` : method);
         span.setAttributes({ 'server.address': url.hostname, ...(template ? { 'url.template': template } : {}) });
