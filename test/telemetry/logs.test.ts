@@ -43,6 +43,14 @@ describe('log lines', () => {
     }
   });
 
+  it('name the whole path of a native request on its request line', async () => {
+    setup.flexprice.respond(() => ({ status: 200, body: { value: 3, event_name: 'api_request', type: 'COUNT' } }));
+    const before = setup.logs.length;
+    const answer = await call(`${setup.gateway.url}/v1/native/flexprice/events/usage`, { body: { event_name: 'api_request', aggregation_type: 'COUNT', external_customer_id: 'acme' } });
+    const lines = setup.logs.slice(before).filter((line) => line.msg === 'request');
+    expect([answer.status, lines.map((line) => [line.method, line.path, line.status])]).toStrictEqual([200, [['POST', '/v1/native/flexprice/events/usage', 200]]]);
+  });
+
   it('name the request id and trace id on every line, the ones its answer carries', async () => {
     setup.flexprice.respond(() => ({ status: 500, body: { code: 'database_error', message: 'Failed', http_status_code: 500 } }));
     const before = setup.logs.length;
