@@ -30,8 +30,8 @@ export interface AppDependencies {
   /** Gateway API keys; when any is given, every /v1 route requires one. */
   apiKeys?: readonly string[];
   /**
-   * The native passthrough (`/v1/native/{providerId}/...`, src/native/): mounted after the API key
-   * check and before the unified API's parser and validator, which it answers ahead of.
+   * The native passthrough (`/v1/native/{providerId}/...`, src/native/): handed `/v1/native` and
+   * below after the API key check, before the unified API's parser and validator.
    */
   native?: RequestHandler;
   /** The pages (`/`, `/docs`): which native specs /docs lists, whether the explorer opens on demo data. */
