@@ -13,6 +13,8 @@ interface ValidatorError {
   errors?: { path?: string; message?: string }[];
   /** Set by the body parser on a body over its limit. */
   limit?: number;
+  /** Set by the validator: `Allow` on a 405. */
+  headers?: Record<string, string>;
 }
 
 const validatorCodes: Record<number, ErrorCode> = {
@@ -55,7 +57,9 @@ export function toGatewayError(error: unknown, req: Request): GatewayError | und
     message: item.message ?? 'is invalid',
   }));
   const detail = errors.length > 0 ? errors.map((item) => `${item.path}: ${item.message}`).join('; ') : candidate.message ?? 'Invalid request';
-  return new GatewayError(code, { detail, errors });
+  // A 405 names the methods the path takes (RFC 9110 §15.5.6).
+  const allow = code === 'method_not_allowed' ? candidate.headers?.Allow : undefined;
+  return new GatewayError(code, { detail, errors, headers: allow ? { Allow: allow } : {} });
 }
 
 export function errorHandler(logger: Logger) {

@@ -24,7 +24,7 @@ describe('unified API validation by path', () => {
 
   it('answers another method on a literal path with 405', async () => {
     const response = await request(app).get('/v1/usage/query');
-    expect([response.status, response.body.code]).toStrictEqual([405, 'method_not_allowed']);
+    expect([response.status, response.body.code, response.headers.allow]).toStrictEqual([405, 'method_not_allowed', 'POST']);
   });
 
   it('refuses unknown query parameters on a literal path', async () => {
