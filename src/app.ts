@@ -30,8 +30,9 @@ export interface AppDependencies {
   /** Gateway API keys; when any is given, every /v1 route requires one. */
   apiKeys?: readonly string[];
   /**
-   * The native passthrough (`/v1/native/{providerId}/...`, src/native/): handed `/v1/native` and
-   * below after the API key check, before the unified API's parser and validator.
+   * The native passthrough (`/v1/native/{providerId}/...`, src/native/): after the API key check,
+   * before the unified API's parser and validator; it answers `/v1/native` and below and passes
+   * anything else on.
    */
   native?: RequestHandler;
   /** The pages (`/`, `/docs`): which native specs /docs lists, whether the explorer opens on demo data. */
@@ -48,8 +49,6 @@ export interface AppDependencies {
 
 /** `/v1` and everything under it. */
 const isApiPath = (path: string): boolean => /^\/v1(\/|$)/i.test(path);
-/** Where the native passthrough answers (`/v1/native` and below, src/native/). */
-const isNativePath = (path: string): boolean => /^\/v1\/native(\/|$)/i.test(path);
 
 export function createApp(dependencies: AppDependencies): express.Express {
   const logger = dependencies.logger ?? pino({ level: 'silent' });
@@ -78,13 +77,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   // Without keys the check lets everything through: it is left out.
   if (dependencies.apiKeys?.length) app.use('/v1', requireApiKey(dependencies.apiKeys));
   if (dependencies.rateLimit) app.use('/v1', dependencies.rateLimit);
-  const native = dependencies.native;
-  if (native) {
-    app.use((req, res, next) => {
-      if (isNativePath(req.path)) native(req, res, next);
-      else next();
-    });
-  }
+  if (dependencies.native) app.use(dependencies.native);
 
   app.use(express.json({ limit: dependencies.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(unifiedValidator({ validateResponses: dependencies.validateResponses ?? false }));

@@ -115,6 +115,14 @@ export class GatewayError extends Error {
   }
 }
 
+/** A request refused for its violations, each naming its field: 400 `validation_failed`. */
+export function invalidRequest(violations: Violation[]): GatewayError {
+  return new GatewayError('validation_failed', {
+    detail: violations.map((violation) => `${violation.path}: ${violation.message}`).join('; '),
+    errors: violations,
+  });
+}
+
 /** A query a provider cannot honour, naming the field and what the provider supports. */
 export function unsupported(provider: string, path: string, message: string): GatewayError {
   return new GatewayError('unsupported_by_provider', {

@@ -3,9 +3,8 @@
  * the provider's spec, and hands it back: the provider's status, body and meaningful headers.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { GatewayError } from '../errors';
+import { GatewayError, invalidRequest } from '../errors';
 import { deadlineFailure, startDeadline } from '../policies/deadline';
-import { bindScope } from '../request-scope';
 import { contractViolationError, contractWarning, type ContractGuard } from '../providers/contract-guard';
 import type { NativeUpstream } from '../providers/native-registry';
 import { bufferedBody } from '../providers/pooled-fetch';
@@ -46,14 +45,13 @@ export function createForwarder(options: ForwarderOptions) {
   return async (req: Request, res: Response, next: NextFunction, call: NativeCall): Promise<void> => {
     const prepared = upstreamRequestHeaders(req.headers, options.allowlist, upstream);
     if ('violations' in prepared) {
-      next(new GatewayError('validation_failed', { detail: prepared.violations.map((item) => `${item.path}: ${item.message}`).join('; '), errors: prepared.violations }));
+      next(invalidRequest(prepared.violations));
       return;
     }
     const url = `${upstream.baseUrl}${call.target.path}${call.target.query ? `?${call.target.query}` : ''}`;
     // One signal for the whole call: the request's deadline, also ended when the caller hangs up;
     // it carries the request's scope, and the provider's policy runs every attempt under it.
-    const deadline = startDeadline(options.deadlineMs);
-    bindScope(deadline.signal, { request: req.scope, deadline });
+    const deadline = startDeadline(options.deadlineMs, undefined, req.scope);
     let hungUp = false;
     res.on('close', () => {
       if (res.writableFinished) return;

@@ -7,7 +7,7 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
-import { GatewayError } from '../errors';
+import { GatewayError, invalidRequest } from '../errors';
 import type { ContractGuard } from '../providers/contract-guard';
 import type { ProviderPolicy } from '../policies/provider-policy';
 import type { NativeUpstream } from '../providers/native-registry';
@@ -101,20 +101,24 @@ function providerPipeline(upstream: NativeUpstream, options: NativeRouterOptions
   };
 }
 
-/** Where the native passthrough is served; the app sends requests below it here. */
-const nativePrefix = /\/v1\/native/i;
+/** Where the native passthrough is served: `/v1/native` and below, in any letter case, as Express matches paths. */
+const nativePrefix = '/v1/native';
+const nativePath = /^\/v1\/native(?=\/|$)/i;
 
-/** The handler for requests the app routes to `/v1/native` (any letter case, as Express matches paths). */
+/** The handler of `/v1/native` and below; any other request passes on. */
 export function createNativeRouter(options: NativeRouterOptions): RequestHandler {
   const pipelines = new Map(options.upstreams.map((upstream) => [upstream.id, providerPipeline(upstream, options)]));
   const known = [...pipelines.keys()].join(', ') || 'none';
   return (req: Request, res: Response, next: NextFunction) => {
-    // What follows the prefix; the URL may be absolute (`http://host/v1/native/...`).
-    const prefix = nativePrefix.exec(req.url);
-    const parsed = parseNativeUrl(prefix ? req.url.slice(prefix.index + prefix[0].length) : req.url);
+    if (!nativePath.test(req.path)) {
+      next();
+      return;
+    }
+    // What follows the prefix, with the query as sent (the request target may be an absolute URL).
+    const queryAt = req.url.indexOf('?');
+    const parsed = parseNativeUrl(req.path.slice(nativePrefix.length) + (queryAt === -1 ? '' : req.url.slice(queryAt)));
     if ('violations' in parsed) {
-      const detail = parsed.violations.map((item) => `${item.path}: ${item.message}`).join('; ');
-      next(new GatewayError('validation_failed', { detail, errors: parsed.violations }));
+      next(invalidRequest(parsed.violations));
       return;
     }
     const { providerId } = parsed.target;

@@ -9,7 +9,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { GatewayError, type Violation } from '../errors';
+import { GatewayError, invalidRequest, type Violation } from '../errors';
 import { createSchemaCompiler, isJsonMediaType } from '../providers/contract-guard-schemas';
 import { isObject, resolveRef, type SpecOperation } from '../providers/spec-operations';
 import type { OpenApiDocument } from '../specs';
@@ -40,10 +40,6 @@ function toViolations(errors: readonly ErrorObject[] | null | undefined, prefix:
     const message = error.message ?? 'is invalid';
     return { path, message: error.keyword === 'enum' && Array.isArray(params.allowedValues) ? `${message}: ${params.allowedValues.join(', ')}` : message };
   });
-}
-
-function refusal(violations: Violation[]): GatewayError {
-  return new GatewayError('validation_failed', { detail: violations.map((item) => `${item.path}: ${item.message}`).join('; '), errors: violations });
 }
 
 /** The validator of each operation of `spec` (served at `nativeBase`), compiled once. */
@@ -98,7 +94,7 @@ export function compileRequestValidators(spec: OpenApiDocument, nativeBase: stri
       if (unsupported) return new GatewayError('unsupported_media_type', { detail: `${route}: ${unsupported}`, errors: [{ path: route, message: unsupported }] });
       const query = queryValues(request.query);
       const problem = queryProblem(request.rawQuery, query);
-      if (problem) return refusal([problem]);
+      if (problem) return invalidRequest([problem]);
 
       const params: Record<string, string> = {};
       const segments = request.path.split('/');
@@ -113,7 +109,7 @@ export function compileRequestValidators(spec: OpenApiDocument, nativeBase: stri
       } else if (validateBody && !validateBody(request.body)) {
         violations.push(...toViolations(validateBody.errors, '/body'));
       }
-      return violations.length > 0 ? refusal(violations) : undefined;
+      return violations.length > 0 ? invalidRequest(violations) : undefined;
     };
   }
 }

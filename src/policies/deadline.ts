@@ -6,7 +6,7 @@
  */
 import { GatewayError } from '../errors';
 import { timedSignal } from '../providers/timed-signal';
-import { bindScope, scopeOf } from '../request-scope';
+import { bindScope, scopeOf, type RequestScope } from '../request-scope';
 
 export interface Deadline {
   /** When it passes, in `Date.now()` milliseconds. */
@@ -23,8 +23,11 @@ export interface Deadline {
   dispose(): void;
 }
 
-/** Starts a deadline `budgetMs` from now, also aborted by `caller` when given. */
-export function startDeadline(budgetMs: number, caller?: AbortSignal): Deadline {
+/**
+ * Starts a deadline `budgetMs` from now, also aborted by `caller` when given. Its signal carries
+ * the request `caller` serves, or `request` when given.
+ */
+export function startDeadline(budgetMs: number, caller?: AbortSignal, request?: RequestScope): Deadline {
   const timeout = timedSignal(budgetMs, caller, `The query deadline of ${budgetMs} ms passed`);
   const deadline: Deadline = {
     at: Date.now() + budgetMs,
@@ -35,7 +38,7 @@ export function startDeadline(budgetMs: number, caller?: AbortSignal): Deadline 
     dispose: timeout.dispose,
   };
   // Calls given this signal, or one made from it, find the deadline with deadlineOf.
-  bindScope(deadline.signal, { ...scopeOf(caller), deadline });
+  bindScope(deadline.signal, { request: request ?? scopeOf(caller)?.request, deadline });
   return deadline;
 }
 
@@ -83,14 +86,19 @@ export function deadlineFailure(deadline: Deadline, provider: string | undefined
 /**
  * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts: whatever is still
  * running underneath (a queued call, a backoff timer) can no longer hold the answer back.
+ * `giveUp` runs first when the signal wins (e.g. a caller leaving work it shares).
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, giveUp?: () => void): Promise<T> {
   if (signal.aborted) {
     promise.catch(() => undefined);
+    giveUp?.();
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      giveUp?.();
+      reject(signal.reason);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {

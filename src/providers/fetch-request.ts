@@ -52,6 +52,11 @@ export function fetchTarget(input: Parameters<Fetch>[0], init: Parameters<Fetch>
     method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
     url: new URL(request ? request.url : input instanceof URL ? input.href : input),
     request,
-    signal: init?.signal ?? request?.signal ?? undefined,
+    signal: signalOf(input, init),
   };
+}
+
+/** The signal a fetch call runs under: `init`'s, else the request's. */
+export function signalOf(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): AbortSignal | undefined {
+  return init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
 }

@@ -3,7 +3,7 @@
  * turns network failures into gateway errors, and one mapping of upstream statuses to error codes.
  */
 import { GatewayError, type ErrorCode } from '../errors';
-import { plainCall, ProviderRequest } from './fetch-request';
+import { plainCall, ProviderRequest, signalOf } from './fetch-request';
 import { bufferedBody, bufferedResponse } from './pooled-fetch';
 import { timedSignal } from './timed-signal';
 
@@ -55,7 +55,7 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
         });
   return markUpstreamFetch(async (given, givenInit) => {
     const [input, init] = plainCall(given, givenInit);
-    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
+    const callerSignal = signalOf(input, init);
     const timeout = timedSignal(options.timeoutMs, callerSignal, `${options.provider} did not answer within ${options.timeoutMs} ms`);
     let answering = false;
     try {

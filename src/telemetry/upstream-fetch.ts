@@ -6,7 +6,7 @@
  */
 import { SpanKind, SpanStatusCode, trace, ROOT_CONTEXT, type Span } from '@opentelemetry/api';
 import type { NativeUpstream } from '../providers/native-registry';
-import { fetchTarget } from '../providers/fetch-request';
+import { fetchTarget, signalOf } from '../providers/fetch-request';
 import { operationMatcher, specOperations, type OperationMatcher } from '../providers/spec-operations';
 import type { Fetch } from '../providers/upstream';
 import { scopeOf } from '../request-scope';
@@ -71,7 +71,7 @@ export function createUpstreamInstrumentation(options: { metrics?: GatewayMetric
           if (response.status >= 500) span?.setStatus({ code: SpanStatusCode.ERROR });
           return response;
         } catch (error) {
-          const outcome = failureOf(fetchTarget(input, init).signal);
+          const outcome = failureOf(signalOf(input, init));
           metrics?.upstreamRequest(upstream.id, outcome, (performance.now() - started) / 1000);
           span?.setAttribute('error.type', outcome);
           span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome });

@@ -2,7 +2,7 @@
  * The checks every query passes before an adapter sees it: semantic rules the schema cannot say,
  * the gateway's limits, and the provider's declared capabilities.
  */
-import { GatewayError, unsupported, type Violation } from '../errors';
+import { GatewayError, invalidRequest, unsupported, type Violation } from '../errors';
 import type { Capabilities, UsageQuery } from './model';
 import { anchorDay, windowsBetween } from './windows';
 
@@ -12,13 +12,6 @@ export interface QueryLimits {
   maxPeriodDays: number;
   maxWindows: number;
   maxCustomers: number;
-}
-
-function invalid(violations: Violation[]): GatewayError {
-  return new GatewayError('validation_failed', {
-    detail: violations.map((violation) => `${violation.path}: ${violation.message}`).join('; '),
-    errors: violations,
-  });
 }
 
 /** Rules between fields; each violation names its field. */
@@ -40,7 +33,7 @@ export function checkSemantics(query: UsageQuery): void {
   if (query.billingAnchor && query.windowSize !== 'MONTH' && query.bucketSize !== 'MONTH') {
     violations.push({ path: '/body/billingAnchor', message: 'only applies to a MONTH windowSize or bucketSize' });
   }
-  if (violations.length > 0) throw invalid(violations);
+  if (violations.length > 0) throw invalidRequest(violations);
 }
 
 function limitExceeded(path: string, message: string): GatewayError {

@@ -2,6 +2,7 @@
  * Single-flight: callers asking the same thing while it is in flight share one execution and its
  * answer. The execution is aborted only when every caller waiting for it has gone away.
  */
+import { untilAborted } from '../policies/deadline';
 import { inheritScope } from '../request-scope';
 
 interface Flight<T> {
@@ -31,30 +32,12 @@ export function createSingleFlight<T>(): SingleFlight<T> {
       const joined = flight;
       joined.waiting += 1;
       // One listener per caller: giving up on the answer and leaving the flight are one event.
-      return new Promise<T>((resolve, reject) => {
-        const leave = () => {
-          joined.waiting -= 1;
-          if (joined.waiting === 0 && flights.get(key) === joined) {
-            flights.delete(key);
-            joined.controller.abort(signal.reason);
-          }
-          reject(signal.reason);
-        };
-        if (signal.aborted) {
-          leave();
-          return;
+      return untilAborted(joined.promise, signal, () => {
+        joined.waiting -= 1;
+        if (joined.waiting === 0 && flights.get(key) === joined) {
+          flights.delete(key);
+          joined.controller.abort(signal.reason);
         }
-        signal.addEventListener('abort', leave, { once: true });
-        joined.promise.then(
-          (value) => {
-            signal.removeEventListener('abort', leave);
-            resolve(value);
-          },
-          (error: unknown) => {
-            signal.removeEventListener('abort', leave);
-            reject(error);
-          },
-        );
       });
     },
   };

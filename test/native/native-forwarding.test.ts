@@ -3,27 +3,12 @@
  * they receive (their validators check it against the provider's spec), and they answer with
  * what each test scripts.
  */
-import { request as httpRequest } from 'node:http';
 import type { RecordedRequest } from '../helpers/fake-upstream';
-import { call, gatewayKey, providerSecrets, rawSocketCall, sequenceBasic, startFakeGateway, type FakeSetup } from './native-gateway';
+import { call, gatewayKey, providerSecrets, rawPathCall, rawSocketCall, sequenceBasic, startFakeGateway, type FakeSetup } from './native-gateway';
 
 const usageBody = { event_name: 'api_request', aggregation_type: 'COUNT', external_customer_id: 'acme' };
 const taskId = 'qtask_1srOrx2ZWZBpBUvZwXKQmoEYga2';
 const task = { data: {}, id: taskId, status: 'running', task: 'application.stats', updatedAt: '2026-09-01T00:00:00.000000Z' };
-
-/** POSTs `body` with the absolute URL as the request target, as clients do through a forward proxy. */
-function absoluteFormCall(origin: string, path: string, body: string): Promise<number | undefined> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${gatewayKey}`, 'content-type': 'application/json' };
-    const outgoing = httpRequest({ hostname, port, method: 'POST', path: `${origin}${path}`, headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
 
 /** Every header value a provider received, as one string to search. */
 const allHeaders = (requests: readonly RecordedRequest[]) => JSON.stringify(requests.map((request) => request.headers));
@@ -137,8 +122,8 @@ describe('native forwarding', () => {
       setup.flexprice.respond(() => ({ status: 200, body: { value: 3, event_name: 'api_request', type: 'COUNT' } }));
       const mixedCase = await call(`${url}/V1/Native/flexprice/events/usage`, { body: usageBody });
       // The request target a client sends through a forward proxy: `POST http://host/v1/native/...`.
-      const absolute = await absoluteFormCall(url, '/v1/native/flexprice/events/usage', JSON.stringify(usageBody));
-      expect([mixedCase.status, absolute]).toStrictEqual([200, 200]);
+      const absolute = await rawPathCall(url, `${url}/v1/native/flexprice/events/usage`, usageBody);
+      expect([mixedCase.status, absolute.status]).toStrictEqual([200, 200]);
       expect(setup.flexprice.requests.map((request) => [request.method, request.path, request.body])).toStrictEqual([['POST', '/v1/events/usage', usageBody], ['POST', '/v1/events/usage', usageBody]]);
     });
   });

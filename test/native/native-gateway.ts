@@ -134,17 +134,21 @@ export async function call(url: string, init: { method?: string; headers?: Recor
   return { status: response.status, headers: response.headers, text, body: isJson && text ? JSON.parse(text) : undefined };
 }
 
-/** A request whose path goes out byte for byte (fetch would resolve `..` and `%2e%2e` first). */
-export function rawPathCall(origin: string, rawPath: string): Promise<{ status: number; body: Json }> {
+/**
+ * A request whose path goes out byte for byte (fetch would resolve `..` and `%2e%2e` first, and
+ * sends no absolute URL as the target): a GET, or a JSON POST when `body` is given.
+ */
+export function rawPathCall(origin: string, rawPath: string, body?: Json): Promise<{ status: number; body: Json }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ hostname, port, path: rawPath, headers: { authorization: `Bearer ${gatewayKey}` } }, (response) => {
+    const headers = { authorization: `Bearer ${gatewayKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const outgoing = httpRequest({ hostname, port, method: body === undefined ? 'GET' : 'POST', path: rawPath, headers }, (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
     });
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
