@@ -6,13 +6,14 @@
 import { GatewayError } from '../errors';
 import type { GatewayEvents } from '../events';
 import { deadlineFailure, runWithDeadline, startDeadline, untilAborted, type Deadline } from '../policies/deadline';
+import { scopeOf } from '../request-scope';
 import { createMemoryState } from '../state/memory';
 import type { GatewayState } from '../state/stores';
 import { checkCapabilities, checkLimits, checkSemantics, type QueryLimits } from './check';
 import { createIdempotencyGuard } from './idempotency';
 import type { CircuitBreakerStatus, ProviderInfo, UsageQuery, UsageReport, UsageTask } from './model';
 import { createQueryCache, type CacheOutcome } from './query-cache';
-import { createSingleFlight } from './single-flight';
+import { createSingleFlight, type Execution } from './single-flight';
 import { createUsageTasks } from './tasks';
 import type { QueryOutcome, UsageProvider } from './usage-provider';
 
@@ -128,10 +129,14 @@ export function createUsageService(options: UsageServiceOptions) {
     }
   }
 
-  /** One upstream execution of `query` under a fresh deadline; what single-flight shares. */
-  function execute(provider: UsageProvider, query: UsageQuery, run: RunOptions, cacheKey: string | undefined, signal: AbortSignal) {
-    const deadline = startDeadline(deadlineMs, signal);
-    return runWithDeadline(deadline, async () => {
+  /**
+   * One upstream execution of `query` under a fresh deadline; what single-flight shares. It runs on
+   * the deadline's signal, which carries the scope of the request that started it; single-flight
+   * aborts the deadline once no caller waits for the answer.
+   */
+  function execute(provider: UsageProvider, query: UsageQuery, run: RunOptions, cacheKey: string | undefined): Execution<{ result: UsageResult; stored: boolean }> {
+    const deadline = startDeadline(deadlineMs, undefined, scopeOf(run.signal)?.request);
+    const promise = runWithDeadline(deadline, async () => {
       const started = await bounded(deadline, provider.id, (signal) => provider.query({ query, signal, idempotencyKey: run.idempotencyKey }));
       const waitUntil = now() + (query.waitSeconds ?? options.defaultWaitSeconds ?? 10) * 1000;
       const outcome = await settle(provider, query, started, waitUntil, deadline);
@@ -139,6 +144,7 @@ export function createUsageService(options: UsageServiceOptions) {
       const stored = cacheKey !== undefined && await cache.store(cacheKey, outcome.report);
       return { result: outcome as UsageResult, stored };
     });
+    return { promise, abort: deadline.abort };
   }
 
   return {
@@ -171,7 +177,7 @@ export function createUsageService(options: UsageServiceOptions) {
       // flight is the cache key's query with its wait: waitSeconds changes what a flight answers.
       const asked = cacheKey ?? cache.keyOf(query);
       const flightKey = `${run.refresh ? 'refresh' : 'query'}:${asked}:${query.waitSeconds ?? ''}:${run.idempotencyKey ?? ''}`;
-      const { result, stored } = await flights.run(flightKey, run.signal, (signal) => execute(provider, query, run, cacheKey, signal));
+      const { result, stored } = await flights.run(flightKey, run.signal, () => execute(provider, query, run, cacheKey));
       const reason = cacheKey === undefined ? 'bypass' : result.kind === 'complete' && run.refresh ? 'request' : 'miss';
       return { ...result, cache: { kind: 'forward', reason, stored } };
     },

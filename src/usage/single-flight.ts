@@ -3,40 +3,48 @@
  * answer. The execution is aborted only when every caller waiting for it has gone away.
  */
 import { untilAborted } from '../policies/deadline';
-import { inheritScope } from '../request-scope';
+
+/** One execution as single-flight holds it: its answer, and how to stop it. */
+export interface Execution<T> {
+  readonly promise: Promise<T>;
+  /** Stops the work: every caller waiting for it has gone away (with the last one's reason). */
+  abort(reason: unknown): void;
+}
 
 interface Flight<T> {
-  promise: Promise<T>;
-  controller: AbortController;
+  execution: Execution<T>;
   waiting: number;
 }
 
 export interface SingleFlight<T> {
-  run(key: string, signal: AbortSignal, execute: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /**
+   * The answer of the execution in flight for `key`, or of one `start` starts now. `signal` is
+   * the caller's: when it aborts, the caller stops waiting, and the execution is stopped once no
+   * caller waits for it. The execution itself runs on a signal of its own (e.g. its deadline's),
+   * which carries the scope of the request that started it.
+   */
+  run(key: string, signal: AbortSignal, start: () => Execution<T>): Promise<T>;
 }
 
 export function createSingleFlight<T>(): SingleFlight<T> {
   const flights = new Map<string, Flight<T>>();
   return {
-    run(key, signal, execute) {
+    run(key, signal, start) {
       let flight = flights.get(key);
       if (!flight) {
-        const controller = new AbortController();
-        // The flight serves the request that started it (its trace, its logger, its warnings).
-        inheritScope(controller.signal, signal);
-        const started: Flight<T> = { controller, waiting: 0, promise: execute(controller.signal) };
-        started.promise.then(() => flights.delete(key), () => flights.delete(key));
+        const started: Flight<T> = { execution: start(), waiting: 0 };
+        started.execution.promise.then(() => flights.delete(key), () => flights.delete(key));
         flights.set(key, started);
         flight = started;
       }
       const joined = flight;
       joined.waiting += 1;
       // One listener per caller: giving up on the answer and leaving the flight are one event.
-      return untilAborted(joined.promise, signal, () => {
+      return untilAborted(joined.execution.promise, signal, () => {
         joined.waiting -= 1;
         if (joined.waiting === 0 && flights.get(key) === joined) {
           flights.delete(key);
-          joined.controller.abort(signal.reason);
+          joined.execution.abort(signal.reason);
         }
       });
     },
