@@ -78,11 +78,14 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): Fetch {
 }
 
 /**
- * What each adapter's openapi-fetch client is made with: the upstream fetch, and the light request
- * class (ProviderRequest) that fetch reads instead of a WHATWG Request.
+ * What each adapter's openapi-fetch client is made with: the upstream fetch, the light request
+ * class (ProviderRequest) that fetch reads instead of a WHATWG Request, and redirects left
+ * unfollowed. A provider's usage API does not redirect; following one would send the provider's
+ * credentials (Flexprice's `x-api-key` survives a cross-origin redirect) wherever it points, so a
+ * redirect is answered as the upstream error it is (upstreamError).
  */
-export function upstreamClientOptions(options: UpstreamFetchOptions): { fetch: Fetch; Request: typeof Request } {
-  return { fetch: createUpstreamFetch(options), Request: ProviderRequest as unknown as typeof Request };
+export function upstreamClientOptions(options: UpstreamFetchOptions): { fetch: Fetch; Request: typeof Request; redirect: NonNullable<RequestInit['redirect']> } {
+  return { fetch: createUpstreamFetch(options), Request: ProviderRequest as unknown as typeof Request, redirect: 'manual' };
 }
 
 /**
@@ -103,13 +106,15 @@ export function upstreamError(provider: string, response: Response, message: str
     : status >= 400 && status < 500 ? 'upstream_invalid_request'
     : 'upstream_error';
   // Our credentials are never the caller's business: keep the provider's words out of auth failures.
-  const said = code === 'upstream_auth_failed' || !message ? '' : `: ${message}`;
+  const said = status >= 300 && status < 400
+    ? ', a redirect: provider redirects are not followed, so check the provider\'s baseUrl'
+    : code === 'upstream_auth_failed' || !message ? '' : `: ${message}`;
   const retryAfter = response.headers.get('retry-after');
   return new GatewayError(code, {
     detail: `${provider} answered ${status}${said}`,
     provider,
     upstreamStatus: status,
-    retryable: code === 'upstream_rate_limited' || code === 'upstream_error',
+    retryable: code === 'upstream_rate_limited' || status >= 500,
     headers: code === 'upstream_rate_limited' && retryAfter ? { 'Retry-After': retryAfter } : {},
   });
 }

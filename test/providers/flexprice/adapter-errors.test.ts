@@ -1,4 +1,5 @@
 import { GatewayError } from '../../../src/errors';
+import { createPooledFetch } from '../../../src/providers/pooled-fetch';
 import type { UsageQuery } from '../../../src/usage/model';
 import { startFakeUpstream, type FakeUpstream, type ScriptedResponse } from '../../helpers/fake-upstream';
 import { adapterFor, apiKey } from './adapter-setup';
@@ -65,6 +66,25 @@ describe('createFlexpriceAdapter errors', () => {
     upstream.respond(() => reply);
     expect(await failureOf(run())).toStrictEqual(failure);
     expect(upstream.requests.map((request) => [request.headers['x-api-key'], request.violations])).toStrictEqual([[apiKey, []]]);
+  });
+
+  it.each([
+    ['the global fetch', undefined],
+    ["the gateway's pooled fetch", 'pooled'],
+  ] as const)('answers a redirect as an upstream error without following it, over %s (the API key stays where it was configured)', async (_name, fetchKind) => {
+    const elsewhere = await startFakeUpstream('flexprice', '/v1');
+    const pooled = fetchKind === 'pooled' ? createPooledFetch() : undefined;
+    try {
+      elsewhere.respond(() => ({ status: 200, body: fixture('scalar-count') }));
+      upstream.respond(() => ({ status: 307, headers: { Location: `${elsewhere.baseUrl}/events/usage` } }));
+      expect(await failureOf(run(base, { fetch: pooled?.fetch }))).toStrictEqual(
+        upstreamFailure('upstream_error', 502, "flexprice answered 307, a redirect: provider redirects are not followed, so check the provider's baseUrl", 307, false),
+      );
+      expect([upstream.requests.length, elsewhere.requests]).toStrictEqual([1, []]);
+    } finally {
+      await pooled?.close();
+      await elsewhere.close();
+    }
   });
 
   it('maps an answer slower than timeoutMs to 504 upstream_timeout', async () => {
