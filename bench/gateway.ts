@@ -2,9 +2,10 @@
  * `npm run bench:gateway`: what the gateway adds, measured side by side in one run. Each target
  * runs in its own process (bench/targets/): a bare upstream answering Flexprice's
  * `POST /v1/events/usage`, a bare Express 5 JSON echo, and the gateway in live mode in front of
- * that upstream. Each is loaded in turn for BENCH_SECONDS (default 10) at 50 connections with
- * autocannon, then timed one request at a time (BENCH_SAMPLES, default 2,000) with a
- * nanosecond clock. Prints req/s, p50/p99, each target's processor time per request under load,
+ * that upstream, run from the compiled build as `npm start` runs it (bench/targets/build.ts; the
+ * npm script builds it first). Each is loaded in turn for BENCH_SECONDS (default 10) at 50
+ * connections with autocannon, then timed one request at a time (BENCH_SAMPLES, default 2,000)
+ * with a nanosecond clock. Prints req/s, p50/p99, each target's processor time per request under load,
  * the latency each adds to a direct upstream call, and the ratios with their goals.
  * BENCH_SOAK_SECONDS (e.g. 60) adds a run that watches the gateway's resident memory.
  * BENCH_PROFILE_DIR writes a V8 CPU profile of the gateway process there.
@@ -152,7 +153,8 @@ async function main(): Promise<void> {
   const upstream = await startTarget('upstream');
   const echo = await startTarget('echo');
   const appServerEcho = await startTarget('echo', { BENCH_ECHO_APP_SERVER: '1' });
-  const gateway = await startTarget('gateway', { BENCH_UPSTREAM: upstream.url }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  // The gateway's flags as `npm start` gives them.
+  const gateway = await startTarget('gateway', { BENCH_UPSTREAM: upstream.url }, ['--enable-source-maps', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
   // Warm every path before measuring.
   for (const [url, shape] of [[upstream.url, shapes.direct], [gateway.url, shapes.native], [gateway.url, shapes.unified]] as const) await load(url, shape, 2);
 

@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createAppServer } from '../../src/http/app-server';
+import type * as AppServer from '../../src/http/app-server';
+import { fromBuild } from './build';
 import { serveTarget } from './serve';
 
 const app = express();
@@ -17,6 +18,8 @@ app.post('/{*path}', (req, res) => {
 });
 
 function appServer(): Server {
+  // The gateway's server as the gateway runs it: from the compiled build (./build.ts).
+  const { createAppServer } = fromBuild<typeof AppServer>('http/app-server');
   const { server, serve } = createAppServer(app);
   serve(app);
   return server;

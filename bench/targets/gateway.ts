@@ -1,14 +1,19 @@
 /**
  * The gateway in live mode in front of the bare upstream (BENCH_UPSTREAM), configured from
- * BENCH_GATEWAY_CONFIG (JSON merged into the configuration file), logging nothing.
+ * BENCH_GATEWAY_CONFIG (JSON merged into the configuration file), logging nothing: the compiled
+ * build, as `npm start` runs it (./build.ts).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { loadConfig } from '../../src/config';
-import { startGateway } from '../../src/gateway';
+import type * as Config from '../../src/config';
+import type * as Gateway from '../../src/gateway';
+import { fromBuild } from './build';
 import { serveTarget } from './serve';
+
+const { loadConfig } = fromBuild<typeof Config>('config');
+const { startGateway } = fromBuild<typeof Gateway>('gateway');
 
 async function main(): Promise<void> {
   const upstream = process.env.BENCH_UPSTREAM;
