@@ -3,7 +3,7 @@
  * they receive (their validators check it against the provider's spec), and they answer with
  * what each test scripts.
  */
-import type { RecordedRequest } from '../helpers/fake-upstream';
+import { startFakeUpstream, type RecordedRequest } from '../helpers/fake-upstream';
 import { call, gatewayKey, providerSecrets, rawPathCall, rawSocketCall, sequenceBasic, startFakeGateway, type FakeSetup } from './native-gateway';
 
 const usageBody = { event_name: 'api_request', aggregation_type: 'COUNT', external_customer_id: 'acme' };
@@ -107,6 +107,24 @@ describe('native forwarding', () => {
       expect(answer.headers.get('location')).toBe('/v1/native/flexprice/events/usage?page=2');
       expect(answer.headers.get('set-cookie')).toBeNull();
       expect(answer.headers.get('x-internal')).toBeNull();
+    });
+
+    it('a provider redirect comes back to the caller unfollowed: the provider credentials go nowhere else', async () => {
+      const elsewhere = await startFakeUpstream('flexprice', '/v1');
+      try {
+        elsewhere.respond(() => ({ status: 200, body: { value: 3, event_name: 'api_request', type: 'COUNT' } }));
+        setup.flexprice.respond(() => ({ status: 307, headers: { location: `${elsewhere.baseUrl}/events/usage` } }));
+        const answer = await fetch(`${url}/v1/native/flexprice/events/usage`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { authorization: `Bearer ${gatewayKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(usageBody),
+        });
+        expect([answer.status, answer.headers.get('location')]).toStrictEqual([307, `${elsewhere.baseUrl}/events/usage`]);
+        expect([setup.flexprice.requests.length, elsewhere.requests]).toStrictEqual([1, []]);
+      } finally {
+        await elsewhere.close();
+      }
     });
 
     it('a provider that does not answer in time: 504 upstream_timeout', async () => {
