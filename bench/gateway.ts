@@ -5,8 +5,8 @@
  * that upstream, run from the compiled build as `npm start` runs it (bench/targets/build.ts; the
  * npm script builds it first). Each is loaded in turn for BENCH_SECONDS (default 10) at 50
  * connections with autocannon, then timed one request at a time (BENCH_SAMPLES, default 2,000)
- * with a nanosecond clock. Prints req/s, p50/p99, each target's processor time per request under load,
- * the latency each adds to a direct upstream call, and the ratios with their goals.
+ * with a nanosecond clock. Prints req/s, p50/p99, each target's processor time per request under
+ * load, the latency each adds to a direct upstream call, and the ratios with their goals.
  * BENCH_SOAK_SECONDS (e.g. 60) adds a run that watches the gateway's resident memory.
  * BENCH_PROFILE_DIR writes a V8 CPU profile of the gateway process there.
  *

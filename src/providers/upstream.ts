@@ -106,7 +106,9 @@ export function upstreamError(provider: string, response: Response, message: str
     : status >= 400 && status < 500 ? 'upstream_invalid_request'
     : 'upstream_error';
   // Our credentials are never the caller's business: keep the provider's words out of auth failures.
-  const said = status >= 300 && status < 400
+  // A redirect is not followed (upstreamClientOptions): say so rather than what came with it.
+  const redirect = status >= 300 && status < 400;
+  const said = redirect
     ? ', a redirect: provider redirects are not followed, so check the provider\'s baseUrl'
     : code === 'upstream_auth_failed' || !message ? '' : `: ${message}`;
   const retryAfter = response.headers.get('retry-after');
