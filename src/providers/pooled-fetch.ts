@@ -6,9 +6,10 @@
  * createUpstreamFetch, the adapter, the native forwarder) read those bytes instead of cloning and
  * re-reading a stream.
  *
- * Redirects are followed as fetch follows them (`redirect: 'follow'`, the default, as openapi-fetch
- * asks); any other mode hands the redirect back as it is (the native passthrough asks for
- * `manual`). Unlike the global fetch it asks for no compression.
+ * Redirects are followed as fetch follows them (`redirect: 'follow'`, fetch's default); any other
+ * mode hands the redirect back as it is. The gateway's own callers (the adapters' clients, the
+ * native passthrough) ask for `manual`: a provider's credentials never follow a redirect.
+ * Unlike the global fetch it asks for no compression.
  */
 import { Agent, interceptors } from 'undici';
 import { fetchTarget } from './fetch-request';

@@ -1,31 +1,15 @@
 /** The service's callers and the provider work they share: who stops it, what it carries. */
-import { deadlineOf } from '../../src/policies/deadline';
+import { deadlineOf, untilAborted } from '../../src/policies/deadline';
 import { bindScope, scopeOf, type RequestScope } from '../../src/request-scope';
 import type { UsageQuery } from '../../src/usage/model';
 import { createUsageService } from '../../src/usage/service';
-import type { QueryOptions, UsageProvider } from '../../src/usage/usage-provider';
-import { allCapabilities } from '../helpers/fake-provider';
+import { fakeProvider } from '../helpers/fake-provider';
 import { testLimits } from '../helpers/test-app';
 
 const query: UsageQuery = { provider: 'held', metric: 'api_request', customers: ['c1'], from: '2026-09-01T00:00:00Z', to: '2026-10-01T00:00:00Z' };
 
-/** A provider whose calls wait until their signal aborts, recording what each was given. */
-function heldProvider(): UsageProvider & { calls: QueryOptions[] } {
-  const calls: QueryOptions[] = [];
-  return {
-    id: 'held',
-    type: 'flexprice',
-    mode: 'live',
-    capabilities: allCapabilities,
-    calls,
-    query(options) {
-      calls.push(options);
-      return new Promise((_resolve, reject) => {
-        options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true });
-      });
-    },
-  };
-}
+/** A provider whose calls wait until their signal aborts (recorded in `queries`). */
+const heldProvider = () => fakeProvider({ id: 'held', answer: (options) => untilAborted(new Promise<never>(() => undefined), options.signal) });
 
 describe('usage service: callers sharing a provider call', () => {
   it('stops the provider call only once every caller waiting for it has gone, with the last one\'s reason', async () => {
@@ -36,8 +20,8 @@ describe('usage service: callers sharing a provider call', () => {
     const firstAnswer = service.query(query, { signal: first.signal });
     const secondAnswer = service.query(query, { signal: second.signal });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(provider.calls).toHaveLength(1);
-    const upstream = provider.calls[0]!.signal;
+    expect(provider.queries).toHaveLength(1);
+    const upstream = provider.queries[0]!.signal;
 
     first.abort(new Error('first caller left'));
     await expect(firstAnswer).rejects.toThrow('first caller left');
@@ -57,7 +41,7 @@ describe('usage service: callers sharing a provider call', () => {
     bindScope(caller.signal, { request: scope });
     const answer = service.query(query, { signal: caller.signal });
     await new Promise((resolve) => setImmediate(resolve));
-    const given = provider.calls[0]!.signal;
+    const given = provider.queries[0]!.signal;
     expect(scopeOf(given)?.request).toBe(scope);
     expect(deadlineOf(given)?.budgetMs).toBe(5_000);
     caller.abort(new Error('done'));
